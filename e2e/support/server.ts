@@ -1,0 +1,17 @@
+// The server end-to-end tests run against: `next start` on a brand-new SQLite file, so
+// every run starts from the same empty state and exercises the first-start migration.
+import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "../..");
+const dataDir = path.join(root, "data", "e2e");
+rmSync(dataDir, { recursive: true, force: true });
+
+const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", process.env.E2E_PORT ?? "3100", "-H", "127.0.0.1"], {
+  cwd: root,
+  stdio: "inherit",
+  env: { ...process.env, DATABASE_URL: `file:${path.join(dataDir, "hookrelay.db")}`, HOOKRELAY_ALLOW_PRIVATE_DESTINATIONS: "true" },
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

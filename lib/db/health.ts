@@ -1,0 +1,34 @@
+import type { Provider } from "./schema-derivation";
+import { providerFor, databaseUrlFromEnv } from "./provider";
+import type { Db } from "./client";
+
+export interface DatabaseHealth {
+  provider: Provider;
+  ok: boolean;
+  latencyMs?: number;
+  error?: string;
+}
+
+const PROBE_TIMEOUT_MS = 3_000;
+
+/** Runs one trivial query with a deadline; never throws. */
+export async function checkDatabase(getDb: () => Promise<Db>): Promise<DatabaseHealth> {
+  const provider = providerFor(databaseUrlFromEnv());
+  const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const probe = (async () => {
+      const db = await getDb();
+      await db.prisma.$queryRawUnsafe("SELECT 1");
+    })();
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${PROBE_TIMEOUT_MS} ms`)), PROBE_TIMEOUT_MS);
+    });
+    await Promise.race([probe, deadline]);
+    return { provider, ok: true, latencyMs: Math.round(performance.now() - started) };
+  } catch (err) {
+    return { provider, ok: false, error: err instanceof Error ? err.message : String(err) };
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,17 @@
+import { EventEmitter } from "node:events";
+
+/**
+ * New work in this process wakes the in-process worker at once instead of waiting for
+ * its next poll. Other processes still find the work by polling.
+ */
+const bus = new EventEmitter();
+bus.setMaxListeners(100);
+
+export function notifyNewDeliveries(): void {
+  bus.emit("deliveries");
+}
+
+export function onNewDeliveries(listener: () => void): () => void {
+  bus.on("deliveries", listener);
+  return () => bus.off("deliveries", listener);
+}

@@ -1,0 +1,35 @@
+import { config } from "../config";
+import { getReadyDb } from "../db/ready";
+import { DedupeCache } from "./dedupe-cache";
+import { inboundHandlers } from "./handlers";
+import type { InboundDeps } from "./receive-webhook";
+import { RateLimiter } from "./rate-limiter";
+import { SourceCache } from "./source-cache";
+
+let deps: InboundDeps | undefined;
+
+/** The process's inbound pipeline; the duplicate counts from the memory tier are flushed every second. */
+export function inboundRuntime(): InboundDeps {
+  if (!deps) {
+    const c = config();
+    const created: InboundDeps = {
+      getDb: getReadyDb,
+      cache: new DedupeCache(c.HOOKRELAY_DEDUPE_CACHE_SIZE),
+      sources: new SourceCache(),
+      registry: inboundHandlers,
+      limiter: new RateLimiter(),
+      now: Date.now,
+      maxBodyBytes: c.HOOKRELAY_MAX_BODY_BYTES,
+      budgetMs: c.HOOKRELAY_PROCESSING_BUDGET_MS,
+      maxInflight: c.HOOKRELAY_MAX_INFLIGHT_INBOUND,
+      inflight: { count: 0 },
+    };
+    setInterval(() => {
+      getReadyDb()
+        .then((db) => created.cache.flushHits(db))
+        .catch(() => undefined);
+    }, 1_000).unref();
+    deps = created;
+  }
+  return deps;
+}

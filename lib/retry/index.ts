@@ -1,0 +1,4 @@
+export * from "./policy";
+export * from "./random";
+export * from "./backoff";
+export * from "./classify";

@@ -1,0 +1,9 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Native and driver modules must load from node_modules at run time, not be bundled.
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "pino", "prom-client"],
+  poweredByHeader: false,
+  reactStrictMode: true,
+};
+
+export default nextConfig;
