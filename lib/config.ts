@@ -14,6 +14,8 @@ const configSchema = z.object({
   HOOKRELAY_WORKER_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   HOOKRELAY_ALLOW_PRIVATE_DESTINATIONS: flag.default(false),
   HOOKRELAY_AUTO_DISABLE_AFTER_MS: z.coerce.number().int().min(0).default(5 * 24 * 3600 * 1000),
+  HOOKRELAY_LEASE_MARGIN_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
+  HOOKRELAY_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
 });
 
 export type Config = z.output<typeof configSchema>;

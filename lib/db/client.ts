@@ -65,3 +65,7 @@ export type {
   DeadLetter,
   BulkJob,
 } from "./generated/sqlite/client.ts";
+
+import type { Prisma } from "./generated/sqlite/client.ts";
+/** The client handed to an interactive transaction's callback. */
+export type Tx = Prisma.TransactionClient;
