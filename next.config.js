@@ -2,6 +2,8 @@
 const nextConfig = {
   // Native and driver modules must load from node_modules at run time, not be bundled.
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "@prisma/adapter-pg", "pg", "pino", "prom-client"],
+  // Lets several builds or dev servers of one checkout run side by side (tests, benchmarks).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   reactStrictMode: true,
 };

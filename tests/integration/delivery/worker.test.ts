@@ -174,7 +174,7 @@ describe.each(testProviders())("delivery worker on %s", (provider) => {
     receiver.respondWith(() => ({ status: 200 }));
     const ep = await makeEndpoint(t.db, receiver.url);
     await t.db.prisma.endpoint.update({ where: { id: ep.id }, data: { rateLimitPerSecond: 20 } });
-    const ids = [];
+    const ids: string[] = [];
     for (let i = 0; i < 60; i++) ids.push(await send(t.db, ep, { i }));
     worker = startWorker(t.db, { concurrency: 16 });
     await waitFor(async () => (await t.db.prisma.delivery.count({ where: { id: { in: ids }, status: "succeeded" } })) === 60, 30_000);
