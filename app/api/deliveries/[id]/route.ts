@@ -1,0 +1,12 @@
+import { getReadyDb } from "@/lib/db/ready";
+import { getDelivery } from "@/lib/delivery/get-delivery";
+import { json, route } from "@/lib/http/handler";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ id: string }> };
+
+export const GET = route(async (_req: Request, ctx: Ctx) => {
+  const { id } = await ctx.params;
+  return json(await getDelivery(await getReadyDb(), id));
+});

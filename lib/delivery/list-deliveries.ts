@@ -1,0 +1,66 @@
+import { z } from "zod";
+import type { Db } from "../db/client";
+import type { Prisma } from "../db/generated/sqlite/client.ts";
+import { AppError } from "../http/errors";
+import { DELIVERY_STATUSES, deliveryOrder, deliveryRowSelect, type DeliveryRow } from "./delivery-view";
+
+const STATUS_MESSAGE = `Status must be one or more of: ${DELIVERY_STATUSES.join(", ")} (comma-separated)`;
+const LIMIT_MESSAGE = "Limit must be a whole number from 1 to 200";
+const DATE_MESSAGE = "Must be an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z";
+
+const isoDateTime = z.iso.datetime({ offset: true, error: DATE_MESSAGE }).transform((s) => new Date(s));
+
+export const deliveryListQuerySchema = z.object({
+  limit: z.coerce.number({ error: LIMIT_MESSAGE }).int(LIMIT_MESSAGE).min(1, LIMIT_MESSAGE).max(200, LIMIT_MESSAGE).default(50),
+  /** The id of the last delivery of the previous page (its `nextCursor`). */
+  cursor: z.string().min(1).optional(),
+  status: z
+    .string()
+    .transform((s) => s.split(",").map((part) => part.trim()))
+    .pipe(z.array(z.enum(DELIVERY_STATUSES, { error: STATUS_MESSAGE })).min(1, STATUS_MESSAGE))
+    .optional(),
+  endpointId: z.string().min(1).optional(),
+  eventType: z.string().min(1).max(200).optional(),
+  /** Inclusive lower bound on createdAt. */
+  since: isoDateTime.optional(),
+  /** Exclusive upper bound on createdAt. */
+  until: isoDateTime.optional(),
+});
+
+export type DeliveryListQuery = z.output<typeof deliveryListQuerySchema>;
+
+export interface DeliveryPage {
+  data: DeliveryRow[];
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+/**
+ * Keyset pagination: the next page is everything strictly after the cursor row in
+ * (createdAt desc, id desc) order, so rows inserted meanwhile never shift a page and no
+ * row is skipped or repeated.
+ */
+async function afterCursor(db: Db, cursor: string): Promise<Prisma.DeliveryWhereInput> {
+  const row = await db.prisma.delivery.findUnique({ where: { id: cursor }, select: { id: true, createdAt: true } });
+  if (!row) {
+    throw new AppError("validation_failed", "The request is not valid", {
+      details: [{ path: "cursor", message: "The cursor does not name a delivery; start again from the first page" }],
+    });
+  }
+  return { OR: [{ createdAt: { lt: row.createdAt } }, { createdAt: row.createdAt, id: { lt: row.id } }] };
+}
+
+export async function listDeliveries(db: Db, query: DeliveryListQuery): Promise<DeliveryPage> {
+  const filters: Prisma.DeliveryWhereInput[] = [
+    {
+      status: query.status ? { in: query.status } : undefined,
+      endpointId: query.endpointId,
+      message: query.eventType ? { eventType: query.eventType } : undefined,
+      createdAt: { gte: query.since, lt: query.until },
+    },
+  ];
+  if (query.cursor) filters.push(await afterCursor(db, query.cursor));
+  const rows = await db.prisma.delivery.findMany({ where: { AND: filters }, orderBy: deliveryOrder, take: query.limit + 1, select: deliveryRowSelect });
+  const data = rows.slice(0, query.limit);
+  return { data, nextCursor: rows.length > query.limit ? data[data.length - 1].id : null };
+}
