@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Db } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
 import { AppError } from "../http/errors";
+import { canonicalJson } from "../inbound/canonical-json";
 import { matchesEventType, parseEventTypeFilter } from "./event-filter";
 import { notifyNewDeliveries } from "./wakeup";
 
@@ -19,8 +20,15 @@ export interface CreatedMessage {
   created: boolean;
 }
 
+/** Key order and whitespace do not make a different request: the payload is hashed in canonical form. */
 export function requestHash(eventType: string, payload: string): string {
-  return createHash("sha256").update(eventType).update("\0").update(payload).digest("hex");
+  let canonical = payload;
+  try {
+    canonical = canonicalJson(JSON.parse(payload));
+  } catch {
+    // Not JSON: the exact text is the request.
+  }
+  return createHash("sha256").update(eventType).update("\0").update(canonical).digest("hex");
 }
 
 async function existingMessage(db: Db, key: string, hash: string): Promise<CreatedMessage> {

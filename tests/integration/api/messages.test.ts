@@ -102,6 +102,13 @@ describe.each(testProviders())("messages on %s", (provider) => {
     expect(await t.db.prisma.message.count()).toBe(1);
   });
 
+  it("treats the same payload with its keys in another order as the same request", async () => {
+    const first = await submitMessage(t.db, { eventType: "a", payload: { x: 1, y: [1, { b: 2, a: 1 }] } }, "key-order");
+    const again = await submitMessage(t.db, { eventType: "a", payload: { y: [1, { a: 1, b: 2 }], x: 1 } }, "key-order");
+    expect(again.created).toBe(false);
+    expect(again.message.id).toBe(first.message.id);
+  });
+
   it("keeps API keys apart from the keys of inbound events", async () => {
     await t.db.prisma.message.create({ data: { eventType: "a", payload: "{}", idempotencyKey: "inbound:evt_1", requestHash: "x" } });
     const { created, message } = await submitMessage(t.db, { eventType: "a", payload: {} }, "inbound:evt_1");
