@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client.ts";
 import type { Provider } from "./schema-derivation";
+import { serializeSqliteAdapter } from "./serialized-sqlite";
 import { databaseUrlFromEnv, providerFor, sqliteFilePath } from "./provider";
 
 /**
@@ -39,7 +40,7 @@ export async function connect(url: string, options: ConnectOptions = {}): Promis
   const file = sqliteFilePath(url);
   mkdirSync(path.dirname(file), { recursive: true });
   // Epoch milliseconds make the worker's raw claim query compare times as integers.
-  const adapter = new PrismaBetterSQLite3({ url: file, timeout: 10_000 }, { timestampFormat: "unixepoch-ms" });
+  const adapter = serializeSqliteAdapter(new PrismaBetterSQLite3({ url: file, timeout: 10_000 }, { timestampFormat: "unixepoch-ms" }));
   const prisma = new SqliteClient({ adapter });
   await prisma.$executeRawUnsafe("PRAGMA foreign_keys = ON");
   await prisma.$executeRawUnsafe("PRAGMA busy_timeout = 10000");

@@ -1,6 +1,7 @@
 import type { Db } from "../db/client";
+import { isDatabaseUnavailable } from "../db/errors";
 import { createMessage } from "../delivery/create-message";
-import { HandlerRegistry, RateLimitedError, RetryableError, SkipEventError, UnrecoverableError, type InboundEventView } from "./handlers";
+import { RateLimitedError, SkipEventError, UnrecoverableError, type HandlerRegistry, type InboundEventView } from "./handlers";
 
 export type ProcessOutcome =
   | { kind: "processed"; messageId: string; deliveries: number }
@@ -13,13 +14,32 @@ export type ProcessOutcome =
 /** Message type for events that name none: endpoints with an empty filter still receive them. */
 export const UNTYPED_EVENT = "untyped";
 
+function reasonOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
 function classifyHandlerError(err: unknown): ProcessOutcome {
   if (err instanceof SkipEventError) return { kind: "skipped", reason: err.message };
   if (err instanceof UnrecoverableError) return { kind: "unrecoverable", reason: err.message };
   if (err instanceof RateLimitedError) return { kind: "rate_limited", reason: err.message, retryAfterSeconds: err.retryAfterSeconds };
-  if (err instanceof RetryableError) return { kind: "retry", reason: err.message };
-  // An unexpected exception is treated as transient: the provider's retry gives it another chance.
-  return { kind: "retry", reason: err instanceof Error ? err.message : String(err) };
+  // RetryableError and any unexpected exception alike: the provider's retry gives it another chance.
+  return { kind: "retry", reason: reasonOf(err) };
+}
+
+async function fanOut(db: Db, event: InboundEventView): Promise<ProcessOutcome> {
+  try {
+    // Keyed on the inbound record, so a run repeated after a crash finds the first message.
+    const message = await createMessage(db, {
+      eventType: event.eventType ?? UNTYPED_EVENT,
+      payload: event.rawBody,
+      idempotencyKey: `inbound:${event.id}`,
+    });
+    return { kind: "processed", messageId: message.messageId, deliveries: message.deliveryIds.length };
+  } catch (err) {
+    if (isDatabaseUnavailable(err)) throw err;
+    // A conflict with an earlier run's message (another body under the same key) is worth a retry, not a 4xx.
+    return { kind: "retry", reason: `Fan-out failed: ${reasonOf(err)}` };
+  }
 }
 
 async function run(db: Db, event: InboundEventView, registry: HandlerRegistry, signal: AbortSignal): Promise<ProcessOutcome> {
@@ -30,19 +50,15 @@ async function run(db: Db, event: InboundEventView, registry: HandlerRegistry, s
       return classifyHandlerError(err);
     }
   }
-  // Keyed on the inbound record, so a run that is repeated after a crash finds the first message.
-  const message = await createMessage(db, {
-    eventType: event.eventType ?? UNTYPED_EVENT,
-    payload: event.rawBody,
-    idempotencyKey: `inbound:${event.id}`,
-  });
-  return { kind: "processed", messageId: message.messageId, deliveries: message.deliveryIds.length };
+  // The provider has been told to retry already; a late fan-out would race the retry's run.
+  if (signal.aborted) return { kind: "timeout", reason: "Abandoned after the time budget" };
+  return fanOut(db, event);
 }
 
 /**
  * Processes an accepted event within a time budget: the registered handlers for its type,
- * then the fan-out to every matching endpoint. Database errors propagate (the caller
- * answers 503); everything else becomes an outcome.
+ * then the fan-out to every matching endpoint. An unreachable database propagates (the
+ * caller answers 503); everything else becomes an outcome.
  */
 export async function processEvent(db: Db, event: InboundEventView, registry: HandlerRegistry, budgetMs: number): Promise<ProcessOutcome> {
   const controller = new AbortController();

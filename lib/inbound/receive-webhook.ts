@@ -1,15 +1,19 @@
-import type { Db } from "../db/client";
-import { AppError } from "../http/errors";
+import type { Db, InboundEvent, InboundSource } from "../db/client";
 import { addInboundDeadLetter } from "../dlq/add-dead-letter";
-import { claimKey, finishRun, type RunResult } from "./idempotency-store";
+import { AppError } from "../http/errors";
+import { toAppError } from "../http/handler";
+import { logger } from "../log";
 import type { DedupeCache } from "./dedupe-cache";
 import type { HandlerRegistry } from "./handlers";
-import { deriveEventType, deriveIdempotencyKey, deriveProviderAttempt, InvalidIdempotencyKeyError } from "./idempotency-key";
+import { claimKey, finishRun, isFinal } from "./idempotency-store";
+import { parseEvent, type ParsedEvent } from "./parse-event";
 import { processEvent, type ProcessOutcome } from "./process-event";
 import type { RateLimiter } from "./rate-limiter";
 import { isJsonContentType, readBodyWithLimit } from "./read-body";
+import { deadLetterFor, retryAfterOf, toRunResult } from "./run-result";
 import { verifySignature } from "./signature";
 import type { SourceCache } from "./source-cache";
+import { isSourceName } from "./source-name";
 
 export interface InboundDeps {
   getDb(): Promise<Db>;
@@ -32,67 +36,33 @@ export interface InboundAnswer {
 
 export const REPLAY_HEADER = "Idempotent-Replayed";
 
-/** Headers worth keeping on the record for operators; signatures and credentials are not. */
-const KEPT_HEADERS = ["content-type", "user-agent", "webhook-id", "webhook-timestamp", "x-event-id", "idempotency-key", "x-request-id", "x-event-type", "x-github-event", "webhook-attempt", "x-delivery-attempt"];
+/** How long past the processing budget a run keeps the key, so a slow run that may still finish is not taken over. */
+const LEASE_GRACE_MS = 5_000;
 
-function keptHeaders(headers: Headers): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const name of KEPT_HEADERS) {
-    const v = headers.get(name);
-    if (v !== null) out[name] = v.slice(0, 500);
-  }
-  return out;
-}
-
-function answer(status: number, body: unknown, headers: Record<string, string> = {}): InboundAnswer {
-  return { status, body: JSON.stringify(body), headers };
+function retryAfterHeader(seconds: number | undefined): Record<string, string> {
+  return seconds === undefined ? {} : { "Retry-After": String(Math.max(1, Math.ceil(seconds))) };
 }
 
 function errorAnswer(err: AppError): InboundAnswer {
-  const headers: Record<string, string> = {};
-  if (err.retryAfterSeconds !== undefined) headers["Retry-After"] = String(Math.ceil(err.retryAfterSeconds));
-  return answer(err.status, err.toBody(), headers);
+  return { status: err.status, body: JSON.stringify(err.toBody()), headers: retryAfterHeader(err.retryAfterSeconds) };
 }
 
-function parseObject(rawBody: string): Record<string, unknown> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(rawBody);
-  } catch {
-    throw new AppError("invalid_json", "The body is not valid JSON");
-  }
-  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
-    throw new AppError("bad_request", "The body must be a JSON object");
-  }
-  return parsed as Record<string, unknown>;
+function replayAnswer(status: number, body: string): InboundAnswer {
+  return { status, body, headers: { [REPLAY_HEADER]: "true" } };
 }
 
-/** What a finished run answers, and what is stored for duplicates (only final answers are). */
-function runResult(outcome: ProcessOutcome, base: Record<string, unknown>, deadLetterId?: string): RunResult {
-  switch (outcome.kind) {
-    case "processed":
-      return { status: "processed", resultStatus: 200, resultBody: JSON.stringify({ ...base, status: "processed", messageId: outcome.messageId, deliveries: outcome.deliveries }), messageId: outcome.messageId };
-    case "skipped":
-    case "unrecoverable":
-      return { status: "skipped", resultStatus: 200, resultBody: JSON.stringify({ ...base, status: "skipped", reason: outcome.reason, deadLetterId }), error: outcome.reason };
-    case "rate_limited":
-      return { status: "failed", resultStatus: 429, resultBody: JSON.stringify(new AppError("rate_limited", outcome.reason).toBody()), error: outcome.reason };
-    case "retry":
-    case "timeout":
-      return { status: "failed", resultStatus: 500, resultBody: JSON.stringify(new AppError("processing_failed", `Processing failed, retry later: ${outcome.reason}`).toBody()), error: outcome.reason };
-  }
-}
+const unknownSource = (name: string) => new AppError("not_found", `No inbound source named "${name}"`);
 
 /**
  * POST /api/webhook[/source]: checks the request, claims its idempotency key, runs the
  * processor at most once at a time per key, and answers with what the provider should do.
+ * Never throws: every failure is an answer (an unreachable database is a 503).
  */
 export async function receiveWebhook(deps: InboundDeps, req: Request, sourceName: string): Promise<InboundAnswer> {
   try {
     return await receive(deps, req, sourceName);
   } catch (err) {
-    if (err instanceof AppError) return errorAnswer(err);
-    throw err;
+    return errorAnswer(toAppError(err));
   }
 }
 
@@ -100,105 +70,105 @@ async function receive(deps: InboundDeps, req: Request, sourceName: string): Pro
   if (!isJsonContentType(req.headers.get("content-type"))) {
     throw new AppError("unsupported_media_type", "Send the event as JSON with Content-Type: application/json");
   }
+  if (!isSourceName(sourceName)) throw unknownSource(sourceName);
   const rawBody = await readBodyWithLimit(req, deps.maxBodyBytes);
   const db = await deps.getDb();
   const source = await deps.sources.get(db, sourceName, deps.now());
-  if (!source) throw new AppError("not_found", `No inbound source named "${sourceName}"`);
+  if (!source) throw unknownSource(sourceName);
 
   const signature = verifySignature(source, rawBody, req.headers, deps.now());
   if (!signature.ok) throw new AppError("invalid_signature", signature.reason);
-
-  const body = parseObject(rawBody);
-  let derived;
-  try {
-    derived = deriveIdempotencyKey(body, req.headers);
-  } catch (err) {
-    if (err instanceof InvalidIdempotencyKeyError) throw new AppError("bad_request", err.message);
-    throw err;
-  }
+  const event = parseEvent(rawBody, req.headers);
 
   if (source.rateLimitPerSecond) {
     const waitMs = deps.limiter.take(`source:${source.id}`, source.rateLimitPerSecond, deps.now());
-    if (waitMs > 0) throw new AppError("rate_limited", `Source "${source.name}" is over its rate limit`, { retryAfterSeconds: Math.max(1, Math.ceil(waitMs / 1000)) });
+    if (waitMs > 0) throw new AppError("rate_limited", `Source "${source.name}" is over its rate limit`, { retryAfterSeconds: waitMs / 1000 });
   }
 
-  const cached = deps.cache.get(source.id, derived.key);
-  if (cached) return { status: cached.status, body: cached.body, headers: { [REPLAY_HEADER]: "true" } };
+  const cached = deps.cache.get(source.id, event.key.key, deps.now());
+  if (cached) return replayAnswer(cached.status, cached.body);
 
   if (deps.inflight.count >= deps.maxInflight) {
     throw new AppError("rate_limited", "Hookrelay is busy; slow down", { retryAfterSeconds: 1 });
   }
   deps.inflight.count++;
   try {
-    return await claimAndProcess(deps, db, source, rawBody, body, derived, req.headers);
+    return await claimAndProcess(deps, db, source, rawBody, event);
   } finally {
     deps.inflight.count--;
   }
 }
 
-async function claimAndProcess(
-  deps: InboundDeps,
-  db: Db,
-  source: { id: string; name: string; idempotencyTtlSeconds: number },
-  rawBody: string,
-  body: Record<string, unknown>,
-  derived: ReturnType<typeof deriveIdempotencyKey>,
-  headers: Headers,
-): Promise<InboundAnswer> {
-  const eventType = deriveEventType(body, headers);
-  const ttlMs = source.idempotencyTtlSeconds * 1000;
+async function claimAndProcess(deps: InboundDeps, db: Db, source: InboundSource, rawBody: string, event: ParsedEvent): Promise<InboundAnswer> {
   const claim = await claimKey(
     db,
     {
       sourceId: source.id,
-      key: derived.key,
-      keySource: derived.source,
-      eventType,
+      key: event.key.key,
+      keySource: event.key.source,
+      eventType: event.eventType,
       payload: rawBody,
-      headers: keptHeaders(headers),
-      providerAttempt: deriveProviderAttempt(headers),
-      ttlMs,
-      // The lease outlives the processing budget so a slow run is not taken over while it may still finish.
-      leaseMs: deps.budgetMs + 5_000,
+      headers: event.headers,
+      providerAttempt: event.providerAttempt,
+      ttlMs: source.idempotencyTtlSeconds * 1000,
+      leaseMs: deps.budgetMs + LEASE_GRACE_MS,
     },
     new Date(deps.now()),
   );
-
-  if (claim.kind === "replay") {
-    const { record } = claim;
-    const status = record.resultStatus ?? 200;
-    const stored = record.resultBody ?? JSON.stringify({ id: record.id, status: record.status });
-    deps.cache.set(source.id, derived.key, { recordId: record.id, status, body: stored }, record.expiresAt.getTime() - deps.now());
-    return { status, body: stored, headers: { [REPLAY_HEADER]: "true" } };
-  }
   if (claim.kind === "in_progress") {
     throw new AppError("in_progress", "This event is being processed by an earlier request; retry shortly", { retryAfterSeconds: claim.retryAfterSeconds });
   }
+  if (claim.kind === "replay") {
+    const { record } = claim;
+    const status = record.resultStatus ?? 200;
+    const body = record.resultBody ?? JSON.stringify({ id: record.id, status: record.status });
+    deps.cache.set(source.id, event.key.key, { recordId: record.id, status, body, expiresAt: record.expiresAt.getTime() }, deps.now());
+    return replayAnswer(status, body);
+  }
+  return runClaimed(deps, db, source, claim.record, rawBody, event);
+}
 
-  const { record } = claim;
-  const outcome = await processEvent(
-    db,
-    { id: record.id, source: source.name, eventType, idempotencyKey: derived.key, payload: body, rawBody, run: record.runs },
-    deps.registry,
-    deps.budgetMs,
-  );
-  const base = { id: record.id, idempotencyKey: derived.key, keySource: derived.source };
-  let deadLetterId: string | undefined;
-  if (outcome.kind === "skipped" || outcome.kind === "unrecoverable") {
-    deadLetterId = await addInboundDeadLetter(db.prisma, {
-      inboundEventId: record.id,
-      eventType,
-      payload: rawBody,
-      reason: outcome.kind === "skipped" ? "payload_error" : "unrecoverable",
-      errorDetails: outcome.reason,
-    });
+async function runClaimed(deps: InboundDeps, db: Db, source: InboundSource, record: InboundEvent, rawBody: string, event: ParsedEvent): Promise<InboundAnswer> {
+  let outcome: ProcessOutcome;
+  try {
+    outcome = await processEvent(
+      db,
+      { id: record.id, source: source.name, eventType: event.eventType, idempotencyKey: event.key.key, payload: event.body, rawBody, run: record.runs },
+      deps.registry,
+      deps.budgetMs,
+    );
+  } catch (err) {
+    await releaseClaim(db, record, err, deps.now());
+    throw err;
   }
-  const result = runResult(outcome, base, deadLetterId);
-  await finishRun(db, record.id, record.runs, result, new Date(deps.now()));
-  if (result.status === "processed" || result.status === "skipped") {
-    deps.cache.set(source.id, derived.key, { recordId: record.id, status: result.resultStatus, body: result.resultBody }, ttlMs);
+
+  const letter = deadLetterFor(outcome);
+  const deadLetterId = letter
+    ? await addInboundDeadLetter(db.prisma, { inboundEventId: record.id, eventType: event.eventType, payload: rawBody, reason: letter.reason, errorDetails: letter.details })
+    : undefined;
+  const result = toRunResult(outcome, { id: record.id, key: event.key }, deadLetterId);
+  // An overrun handler may still be running: keep duplicates out until its lease ends.
+  if (outcome.kind === "timeout") result.holdUntil = record.processingUntil;
+
+  // No transaction around the two writes: on SQLite a rollback would also discard other requests' writes made meanwhile.
+  const finished = await finishRun(db.prisma, record.id, record.runs, result, new Date(deps.now()));
+  if (!finished) {
+    // Our lease ran out and a newer run owns the key now; its answer is the one that counts.
+    if (deadLetterId) await db.prisma.deadLetter.deleteMany({ where: { id: deadLetterId } });
+    throw new AppError("in_progress", "This event is now being processed by a later request; retry shortly", { retryAfterSeconds: 1 });
   }
-  const extra: Record<string, string> = {};
-  if (outcome.kind === "rate_limited") extra["Retry-After"] = String(Math.max(1, Math.ceil(outcome.retryAfterSeconds)));
-  return { status: result.resultStatus, body: result.resultBody, headers: extra };
+  if (isFinal(result.status)) {
+    deps.cache.set(source.id, event.key.key, { recordId: record.id, status: result.resultStatus, body: result.resultBody, expiresAt: record.expiresAt.getTime() }, deps.now());
+  }
+  return { status: result.resultStatus, body: result.resultBody, headers: retryAfterHeader(retryAfterOf(outcome)) };
+}
+
+/** Frees the key after the fan-out hit the database, so a retry need not wait for the lease; best effort, as the database may be the problem. */
+async function releaseClaim(db: Db, record: InboundEvent, cause: unknown, now: number): Promise<void> {
+  const err = toAppError(cause);
+  try {
+    await finishRun(db.prisma, record.id, record.runs, { status: "failed", resultStatus: err.status, resultBody: JSON.stringify(err.toBody()), error: err.message }, new Date(now));
+  } catch (releaseErr) {
+    logger.warn({ err: releaseErr, inboundEventId: record.id }, "could not release an inbound claim; it frees itself when the lease ends");
+  }
 }

@@ -1,10 +1,14 @@
 import { config } from "../config";
 import { getReadyDb } from "../db/ready";
+import { logger } from "../log";
 import { DedupeCache } from "./dedupe-cache";
 import { inboundHandlers } from "./handlers";
 import type { InboundDeps } from "./receive-webhook";
 import { RateLimiter } from "./rate-limiter";
 import { SourceCache } from "./source-cache";
+import type { SourceStore } from "./sources";
+
+const HIT_FLUSH_INTERVAL_MS = 1_000;
 
 let deps: InboundDeps | undefined;
 
@@ -27,9 +31,14 @@ export function inboundRuntime(): InboundDeps {
     setInterval(() => {
       getReadyDb()
         .then((db) => created.cache.flushHits(db))
-        .catch(() => undefined);
-    }, 1_000).unref();
+        .catch((err: unknown) => logger.debug({ err }, "duplicate counts not flushed; kept for the next flush"));
+    }, HIT_FLUSH_INTERVAL_MS).unref();
     deps = created;
   }
   return deps;
+}
+
+/** The source services' view of this process: edits invalidate the receive path's source cache at once. */
+export async function sourceStore(): Promise<SourceStore> {
+  return { db: await getReadyDb(), cache: inboundRuntime().sources };
 }

@@ -21,9 +21,8 @@ function spawnWorker(url: string): ChildProcess {
   });
 }
 
-async function queue(db: Db, url: string, count: number): Promise<string[]> {
-  // Short timeouts everywhere keep the lease (longest timeout + margin) short for the test.
-  await db.prisma.retryPolicy.updateMany({ data: { timeoutMs: 1_000, initialDelayMs: 100, jitterMode: "none" } });
+async function queue(db: Db, url: string, count: number, timeoutMs: number): Promise<string[]> {
+  await db.prisma.retryPolicy.updateMany({ data: { timeoutMs, initialDelayMs: 100, jitterMode: "none" } });
   await db.prisma.endpoint.create({ data: { url, secret: "whsec_" + Buffer.from("0123456789abcdef0123456789abcdef").toString("base64") } });
   const ids: string[] = [];
   for (let i = 0; i < count; i++) ids.push(...(await createMessage(db, { eventType: "order.created", payload: JSON.stringify({ i }) })).deliveryIds);
@@ -44,7 +43,8 @@ describe.each(testProviders())("crash safety on %s", (provider) => {
     let hang = true;
     // Requests go out and are never answered while the first worker lives: sent, not recorded.
     receiver.respondWith(() => (hang ? { status: 200, delayMs: 60_000 } : { status: 200 }));
-    const ids = await queue(t.db, receiver.url, 25);
+    // A short timeout keeps the lease (longest timeout + margin) short, so the restart takes over soon.
+    const ids = await queue(t.db, receiver.url, 25, 1_000);
     const first = spawnWorker(t.url);
     await waitFor(() => receiver.requests.length >= 10, 30_000);
     const inFlightAtKill = receiver.requests.length;
@@ -86,7 +86,8 @@ describe.runIf(testProviders().includes("postgresql"))("two workers on postgresq
 
   it("never send one delivery concurrently, and between them deliver each exactly once", async () => {
     receiver.respondWith(() => ({ status: 200, delayMs: 15 }));
-    const ids = await queue(t.db, receiver.url, 200);
+    // A generous timeout: on a loaded machine a timed-out request is retried, a legitimate second send.
+    const ids = await queue(t.db, receiver.url, 200, 20_000);
     const dbs = [await connect(t.url), await connect(t.url)];
     const workers = dbs.map((db, i) => new DeliveryWorker({ db, id: `w${i}`, concurrency: 20, pollMs: 20, allowPrivateDestinations: true, autoDisableAfterMs: 0 }));
     workers.forEach((w) => w.start());

@@ -1,0 +1,156 @@
+import { z } from "zod";
+import type { Db, InboundEvent } from "../db/client";
+import { AppError, notFound } from "../http/errors";
+import { INBOUND_STATUSES } from "./idempotency-store";
+import { sourceNameSchema } from "./source-name";
+
+export const MAX_PAGE_SIZE = 200;
+
+export const listEventsQuerySchema = z.object({
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
+  /** The id of the last event of the previous page. */
+  cursor: z.string().trim().min(1).max(100).optional(),
+  source: sourceNameSchema.optional(),
+  status: z.enum(INBOUND_STATUSES).optional(),
+  type: z.string().trim().min(1).max(200).optional(),
+});
+export type ListEventsQuery = z.output<typeof listEventsQuerySchema>;
+
+export interface InboundEventSummary {
+  id: string;
+  source: string;
+  idempotencyKey: string;
+  keySource: string;
+  eventType: string | null;
+  status: string;
+  resultStatus: number | null;
+  error: string | null;
+  runs: number;
+  duplicateCount: number;
+  providerAttempt: number | null;
+  messageId: string | null;
+  receivedAt: Date;
+  processedAt: Date | null;
+  expiresAt: Date;
+}
+
+export interface InboundEventPage {
+  data: InboundEventSummary[];
+  nextCursor: string | null;
+}
+
+export interface InboundEventDetail extends InboundEventSummary {
+  headers: Record<string, string>;
+  /** The exact text received. */
+  payload: string;
+  /** What the provider was (or duplicates are) answered; the body parsed when it is JSON. */
+  result: { status: number; body: unknown } | null;
+  processingUntil: Date | null;
+  message: {
+    id: string;
+    eventType: string;
+    createdAt: Date;
+    deliveries: { id: string; endpointId: string; url: string; status: string; attemptCount: number }[];
+  } | null;
+  deadLetters: { id: string; reason: string; status: string; errorDetails: string | null; failedAt: Date }[];
+}
+
+function summary(row: InboundEvent & { source: { name: string } }): InboundEventSummary {
+  return {
+    id: row.id,
+    source: row.source.name,
+    idempotencyKey: row.idempotencyKey,
+    keySource: row.keySource,
+    eventType: row.eventType,
+    status: row.status,
+    resultStatus: row.resultStatus,
+    error: row.error,
+    runs: row.runs,
+    duplicateCount: row.duplicateCount,
+    providerAttempt: row.providerAttempt,
+    messageId: row.messageId,
+    receivedAt: row.receivedAt,
+    processedAt: row.processedAt,
+    expiresAt: row.expiresAt,
+  };
+}
+
+/** Inbound events, newest first, a page at a time; the cursor is the last id of the previous page. */
+export async function listInboundEvents(db: Db, query: ListEventsQuery): Promise<InboundEventPage> {
+  const { prisma } = db;
+  const filters = {
+    ...(query.source ? { source: { name: query.source } } : {}),
+    ...(query.status ? { status: query.status } : {}),
+    ...(query.type ? { eventType: query.type } : {}),
+  };
+  let after = {};
+  if (query.cursor) {
+    const last = await prisma.inboundEvent.findUnique({ where: { id: query.cursor }, select: { id: true, receivedAt: true } });
+    if (!last) throw new AppError("bad_request", "The cursor names no event (it may have expired); start again from the first page");
+    // Keyset on (receivedAt, id) rather than an offset, so events arriving meanwhile do not shift the pages.
+    after = { OR: [{ receivedAt: { lt: last.receivedAt } }, { receivedAt: last.receivedAt, id: { lt: last.id } }] };
+  }
+  const rows = await prisma.inboundEvent.findMany({
+    where: { AND: [filters, after] },
+    orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
+    take: query.limit + 1,
+    include: { source: { select: { name: true } } },
+  });
+  const page = rows.slice(0, query.limit);
+  return { data: page.map(summary), nextCursor: rows.length > query.limit ? page[page.length - 1].id : null };
+}
+
+function parseHeaders(text: string): Record<string, string> {
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return z.record(z.string(), z.string()).parse(parsed);
+  } catch {
+    return {};
+  }
+}
+
+function parseResultBody(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** One inbound event with what the dashboard shows beside it: the message it became, its deliveries, its dead letters. */
+export async function getInboundEvent(db: Db, id: string): Promise<InboundEventDetail> {
+  const row = await db.prisma.inboundEvent.findUnique({
+    where: { id },
+    include: {
+      source: { select: { name: true } },
+      message: {
+        select: {
+          id: true,
+          eventType: true,
+          createdAt: true,
+          deliveries: {
+            orderBy: { createdAt: "asc" },
+            select: { id: true, endpointId: true, status: true, attemptCount: true, endpoint: { select: { url: true } } },
+          },
+        },
+      },
+      deadLetters: { orderBy: { failedAt: "asc" }, select: { id: true, reason: true, status: true, errorDetails: true, failedAt: true } },
+    },
+  });
+  if (!row) throw notFound("Inbound event");
+  const { message } = row;
+  return {
+    ...summary(row),
+    headers: parseHeaders(row.headers),
+    payload: row.payload,
+    result: row.resultStatus === null ? null : { status: row.resultStatus, body: row.resultBody === null ? null : parseResultBody(row.resultBody) },
+    processingUntil: row.processingUntil,
+    message: message && {
+      id: message.id,
+      eventType: message.eventType,
+      createdAt: message.createdAt,
+      deliveries: message.deliveries.map((d) => ({ id: d.id, endpointId: d.endpointId, url: d.endpoint.url, status: d.status, attemptCount: d.attemptCount })),
+    },
+    deadLetters: row.deadLetters,
+  };
+}

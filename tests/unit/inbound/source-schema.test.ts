@@ -1,0 +1,102 @@
+import { describe, expect, it } from "vitest";
+import { createSourceSchema, parseRotateSecretInput, rotateSecretSchema, signingIssues, toSourceView, updateSourceSchema } from "@/lib/inbound/source-schema";
+import { generateSecret, secretHint } from "@/lib/inbound/source-secret";
+import type { InboundSource } from "@/lib/db/client";
+
+const issuesOf = (input: unknown) => createSourceSchema.safeParse(input).error?.issues.map((i) => i.path.join(".")) ?? [];
+
+describe("createSourceSchema", () => {
+  it("fills in the defaults", () => {
+    expect(createSourceSchema.parse({ name: "stripe" })).toEqual({ name: "stripe", signingScheme: "none", idempotencyTtlSeconds: 86_400 });
+  });
+
+  it.each(["a", "0abc", "my_source-1", "x".repeat(63)])("accepts the name %s", (name) => {
+    expect(issuesOf({ name })).toEqual([]);
+  });
+
+  it.each(["", "-a", "_a", "Stripe", "a b", "a/b", "x".repeat(64), "ünï"])("refuses the name %j", (name) => {
+    expect(issuesOf({ name })).toEqual(["name"]);
+  });
+
+  it("bounds the TTL to 60 seconds .. 30 days and the rate limit to positive integers", () => {
+    expect(issuesOf({ name: "a", idempotencyTtlSeconds: 60 })).toEqual([]);
+    expect(issuesOf({ name: "a", idempotencyTtlSeconds: 30 * 86_400 })).toEqual([]);
+    expect(issuesOf({ name: "a", idempotencyTtlSeconds: 59 })).toEqual(["idempotencyTtlSeconds"]);
+    expect(issuesOf({ name: "a", idempotencyTtlSeconds: 30 * 86_400 + 1 })).toEqual(["idempotencyTtlSeconds"]);
+    expect(issuesOf({ name: "a", rateLimitPerSecond: 0 })).toEqual(["rateLimitPerSecond"]);
+    expect(issuesOf({ name: "a", rateLimitPerSecond: 1.5 })).toEqual(["rateLimitPerSecond"]);
+  });
+
+  it("checks the secret and HMAC fields against the scheme", () => {
+    expect(issuesOf({ name: "a", secret: "x".repeat(20) })).toEqual(["secret"]);
+    expect(issuesOf({ name: "a", signingScheme: "standard_webhooks", secret: "plain-text-secret" })).toEqual(["secret"]);
+    expect(issuesOf({ name: "a", signingScheme: "standard_webhooks", secret: `whsec_${Buffer.alloc(8).toString("base64")}` })).toEqual(["secret"]);
+    expect(issuesOf({ name: "a", signingScheme: "standard_webhooks", secret: `whsec_${Buffer.alloc(24).toString("base64")}` })).toEqual([]);
+    expect(issuesOf({ name: "a", signingScheme: "standard_webhooks", signatureHeader: "x-sig" })).toEqual(["signatureHeader"]);
+    expect(issuesOf({ name: "a", signingScheme: "hmac_sha256", secret: "short" })).toEqual(["secret"]);
+    expect(issuesOf({ name: "a", signingScheme: "hmac_sha256", secret: "long enough", signatureHeader: "X-Hub-Signature-256", signaturePrefix: "" })).toEqual([]);
+    expect(issuesOf({ name: "a", signingScheme: "hmac_sha256", signatureHeader: "bad header" })).toEqual(["signatureHeader"]);
+    expect(issuesOf({ name: "a", signingScheme: "rsa" })).toEqual(["signingScheme"]);
+  });
+
+  it("refuses unknown fields", () => {
+    expect(issuesOf({ name: "a", colour: "red" })).toEqual([""]);
+  });
+});
+
+describe("signingIssues, updateSourceSchema and rotate input", () => {
+  it("allows clearing HMAC fields with null on any scheme", () => {
+    expect(signingIssues("none", { signatureHeader: null, signaturePrefix: null })).toEqual([]);
+  });
+
+  it("takes a partial update and nulls", () => {
+    expect(updateSourceSchema.parse({ rateLimitPerSecond: null, description: null })).toEqual({ rateLimitPerSecond: null, description: null });
+    expect(updateSourceSchema.safeParse({ name: "Bad" }).success).toBe(false);
+  });
+
+  it("reads an empty rotate body as the defaults and refuses broken JSON", () => {
+    expect(parseRotateSecretInput("")).toEqual({ previousSecretValidSeconds: 86_400 });
+    expect(parseRotateSecretInput('{"previousSecretValidSeconds":0}')).toEqual({ previousSecretValidSeconds: 0 });
+    expect(() => parseRotateSecretInput("{")).toThrow("not valid JSON");
+    expect(rotateSecretSchema.safeParse({ previousSecretValidSeconds: 8 * 86_400 }).success).toBe(false);
+  });
+});
+
+describe("secrets", () => {
+  it("generates secrets in each scheme's form, different every time", () => {
+    const sw = generateSecret("standard_webhooks");
+    expect(sw).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
+    expect(createSourceSchema.safeParse({ name: "a", signingScheme: "standard_webhooks", secret: sw }).success).toBe(true);
+    expect(generateSecret("hmac_sha256")).toMatch(/^[0-9a-f]{64}$/);
+    expect(generateSecret("hmac_sha256")).not.toBe(generateSecret("hmac_sha256"));
+  });
+
+  it("hints at a secret with its last four characters only", () => {
+    expect(secretHint("whsec_abcdefgh1234")).toBe("whsec_••••1234");
+    expect(secretHint("0123456789abcdef")).toBe("••••cdef");
+    expect(secretHint(null)).toBeNull();
+  });
+
+  it("shows a previous secret's expiry only while it is still accepted", () => {
+    const row: InboundSource = {
+      id: "s1",
+      name: "default",
+      description: null,
+      signingScheme: "hmac_sha256",
+      secret: "0123456789abcdef",
+      previousSecret: "old-secret-value",
+      previousSecretExpiresAt: new Date(2_000),
+      signatureHeader: "x-signature-256",
+      signaturePrefix: "sha256=",
+      idempotencyTtlSeconds: 60,
+      rateLimitPerSecond: null,
+      createdAt: new Date(0),
+      updatedAt: new Date(0),
+    };
+    const view = toSourceView(row, 1_000);
+    expect(view).toMatchObject({ secretHint: "••••cdef", previousSecretExpiresAt: new Date(2_000), webhookPath: "/api/webhook" });
+    expect(JSON.stringify(view)).not.toContain("0123456789abcdef");
+    expect(JSON.stringify(view)).not.toContain("old-secret-value");
+    expect(toSourceView(row, 2_000).previousSecretExpiresAt).toBeNull();
+  });
+});
