@@ -1,0 +1,103 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { RetryPolicy } from "@/lib/retry";
+import type { CompareInput, ComparisonEntry, SimulationInput, SimulationResult } from "@/lib/simulator";
+import type { BacktestReport } from "@/lib/simulator/backtest-history";
+import type { BacktestRequestRaw } from "@/lib/simulator/backtest-request";
+import type { SimulatorRequest } from "@/components/simulator/form-schema";
+import { apiFetch } from "./fetcher";
+
+export interface SimulateResponse {
+  input: SimulationInput;
+  result: SimulationResult;
+}
+
+export interface CompareResponse {
+  input: CompareInput;
+  results: ComparisonEntry[];
+}
+
+export type SimulatorResponse = ({ kind: "single"; label: string } & SimulateResponse) | ({ kind: "compare" } & CompareResponse);
+
+/** The fields of GET /api/policies the simulator uses. */
+export interface SavedPolicy extends RetryPolicy {
+  id: string;
+  name: string;
+  isDefault: boolean;
+}
+
+/** The fields of GET /api/endpoints the simulator uses. */
+export interface EndpointOption {
+  id: string;
+  url: string;
+  description: string | null;
+  policy: { id: string; name: string } | null;
+}
+
+/*
+ * Keys: simulator runs under ["simulator"]; the policy and endpoint lists sit under the
+ * resources' own prefixes so invalidating ["policies"] or ["endpoints"] after an edit
+ * elsewhere refreshes the simulator's pickers too.
+ */
+export const simulatorKeys = {
+  all: ["simulator"] as const,
+  run: (request: SimulatorRequest) => [...simulatorKeys.all, "run", request] as const,
+  backtest: (request: BacktestRequestRaw) => [...simulatorKeys.all, "backtest", request] as const,
+  policyOptions: () => ["policies", "simulator-options"] as const,
+  endpointOptions: () => ["endpoints", "simulator-options"] as const,
+};
+
+async function runSimulation(request: SimulatorRequest, signal: AbortSignal): Promise<SimulatorResponse> {
+  if (request.kind === "single") {
+    const body = await apiFetch<SimulateResponse>("/api/simulate", { method: "POST", body: JSON.stringify(request.input), signal });
+    return { kind: "single", label: request.label, ...body };
+  }
+  const body = await apiFetch<CompareResponse>("/api/simulate/compare", { method: "POST", body: JSON.stringify(request.input), signal });
+  return { kind: "compare", ...body };
+}
+
+/**
+ * A run is a query, not a mutation: the same settings always give the same result, so it
+ * is cached by its settings and re-shown at once when the URL returns to them. The previous
+ * result stays on screen while the next one computes.
+ */
+export function useSimulation(request: SimulatorRequest | null) {
+  return useQuery({
+    queryKey: request ? simulatorKeys.run(request) : [...simulatorKeys.all, "run", "none"],
+    queryFn: ({ signal }) => runSimulation(request as SimulatorRequest, signal),
+    enabled: request !== null,
+    staleTime: Number.POSITIVE_INFINITY,
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+}
+
+/** Backtests read recorded history, which grows: cached for a minute, not forever. */
+export function useBacktest(request: BacktestRequestRaw | null) {
+  return useQuery({
+    queryKey: request ? simulatorKeys.backtest(request) : [...simulatorKeys.all, "backtest", "none"],
+    queryFn: ({ signal }) =>
+      apiFetch<BacktestReport>("/api/simulate/backtest", { method: "POST", body: JSON.stringify(request), signal }),
+    enabled: request !== null,
+    staleTime: 60_000,
+    placeholderData: keepPreviousData,
+    retry: false,
+  });
+}
+
+export function useSavedPolicies() {
+  return useQuery({
+    queryKey: simulatorKeys.policyOptions(),
+    queryFn: ({ signal }) => apiFetch<{ data: SavedPolicy[] }>("/api/policies", { signal }),
+    select: (body) => body.data,
+  });
+}
+
+export function useEndpointOptions() {
+  return useQuery({
+    queryKey: simulatorKeys.endpointOptions(),
+    queryFn: ({ signal }) => apiFetch<{ data: EndpointOption[] }>("/api/endpoints", { signal }),
+    select: (body) => body.data,
+  });
+}

@@ -1,0 +1,38 @@
+import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
+import { ApiError } from "@/components/api/fetcher";
+
+interface IssueDetail {
+  path: string;
+  message: string;
+}
+
+function issueDetails(err: unknown): IssueDetail[] {
+  if (!(err instanceof ApiError) || !Array.isArray(err.details)) return [];
+  return err.details.filter(
+    (d): d is IssueDetail => typeof d === "object" && d !== null && typeof (d as IssueDetail).path === "string" && typeof (d as IssueDetail).message === "string",
+  );
+}
+
+/** One line for a toast: the server's own words, the first field problem for a refused form. */
+export function mutationErrorText(err: unknown): string {
+  if (!(err instanceof ApiError)) return "Hookrelay could not be reached. Check your connection and try again.";
+  const [first] = issueDetails(err);
+  return first ? first.message : err.message;
+}
+
+/**
+ * Puts the server's field problems (a refused destination, a name already taken) under the
+ * inputs they concern, focusing the first, so they read like the form's own validation.
+ * `fields` are the form's top-level names; "eventTypes.2" lands on the third event type.
+ * Returns whether any problem found its field.
+ */
+export function applyFieldErrors<T extends FieldValues>(err: unknown, fields: readonly string[], setError: UseFormSetError<T>): boolean {
+  let placed = false;
+  for (const { path, message } of issueDetails(err)) {
+    const [head] = path.split(".");
+    if (!fields.includes(head)) continue;
+    setError(path as Path<T>, { type: "server", message }, { shouldFocus: !placed });
+    placed = true;
+  }
+  return placed;
+}

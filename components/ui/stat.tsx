@@ -1,0 +1,33 @@
+import { clsx } from "clsx";
+import type { ReactNode } from "react";
+
+export type StatTone = "neutral" | "good" | "warn" | "bad";
+
+const TONES: Record<StatTone, string> = {
+  neutral: "text-slate-900",
+  good: "text-emerald-700",
+  warn: "text-amber-700",
+  bad: "text-red-700",
+};
+
+export interface StatProps {
+  label: string;
+  value: ReactNode;
+  /** A comparison or context under the value ("theory 97.4%"). */
+  detail?: ReactNode;
+  tone?: StatTone;
+  className?: string;
+}
+
+/** A labelled figure; label and value form a description list pair for screen readers. */
+export function Stat({ label, value, detail, tone = "neutral", className }: StatProps) {
+  return (
+    <div className={clsx("min-w-0 rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm", className)}>
+      <dl>
+        <dt className="truncate text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+        <dd className={clsx("mt-1 truncate text-2xl font-semibold tabular-nums", TONES[tone])}>{value}</dd>
+        {detail ? <dd className="mt-0.5 text-xs text-slate-500">{detail}</dd> : null}
+      </dl>
+    </div>
+  );
+}
