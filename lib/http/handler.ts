@@ -2,6 +2,7 @@ import { ZodError, type ZodType, type z } from "zod";
 import { AppError, type ErrorBody } from "./errors";
 import { databaseUnavailable, isDatabaseUnavailable } from "../db/errors";
 import { logger } from "../log";
+import { readBodyWithLimit } from "./read-body";
 
 export function json<T>(body: T, init: ResponseInit = {}): Response {
   return Response.json(body, init);
@@ -41,8 +42,11 @@ export function route<C>(handler: Handler<C>): Handler<C> {
   };
 }
 
-export async function readJson(req: Request): Promise<unknown> {
-  const text = await req.text();
+/** Operator API bodies are small; the cap keeps one request from holding megabytes in memory. */
+export const DEFAULT_JSON_BODY_BYTES = 1024 * 1024;
+
+export async function readJson(req: Request, maxBytes = DEFAULT_JSON_BODY_BYTES): Promise<unknown> {
+  const text = await readBodyWithLimit(req, maxBytes);
   if (text.trim() === "") throw new AppError("invalid_json", "The request body is empty; send a JSON object");
   try {
     return JSON.parse(text);
@@ -51,8 +55,8 @@ export async function readJson(req: Request): Promise<unknown> {
   }
 }
 
-export async function parseBody<S extends ZodType>(req: Request, schema: S): Promise<z.output<S>> {
-  return schema.parse(await readJson(req));
+export async function parseBody<S extends ZodType>(req: Request, schema: S, maxBytes?: number): Promise<z.output<S>> {
+  return schema.parse(await readJson(req, maxBytes));
 }
 
 export function parseQuery<S extends ZodType>(req: Request, schema: S): z.output<S> {

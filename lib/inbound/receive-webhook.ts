@@ -9,7 +9,8 @@ import { claimKey, finishRun, isFinal } from "./idempotency-store";
 import { parseEvent, type ParsedEvent } from "./parse-event";
 import { processEvent, type ProcessOutcome } from "./process-event";
 import type { RateLimiter } from "./rate-limiter";
-import { isJsonContentType, readBodyWithLimit } from "./read-body";
+import { REPLAY_HEADER } from "../http/headers";
+import { isJsonContentType, readBodyWithLimit } from "../http/read-body";
 import { deadLetterFor, retryAfterOf, toRunResult } from "./run-result";
 import { verifySignature } from "./signature";
 import type { SourceCache } from "./source-cache";
@@ -34,7 +35,6 @@ export interface InboundAnswer {
   headers: Record<string, string>;
 }
 
-export const REPLAY_HEADER = "Idempotent-Replayed";
 
 /** How long past the processing budget a run keeps the key, so a slow run that may still finish is not taken over. */
 const LEASE_GRACE_MS = 5_000;

@@ -1,7 +1,7 @@
 import { getReadyDb } from "@/lib/db/ready";
 import { idempotencyKeyOf, messageCreateSchema, submitMessage } from "@/lib/delivery/submit-message";
 import { json, parseBody, route } from "@/lib/http/handler";
-import { REPLAY_HEADER } from "@/lib/inbound/receive-webhook";
+import { REPLAY_HEADER } from "@/lib/http/headers";
 
 export const dynamic = "force-dynamic";
 

@@ -1,24 +1,17 @@
 import type { ZodType, z } from "zod";
 import { AppError } from "@/lib/http/errors";
-import { readBodyWithLimit } from "@/lib/inbound/read-body";
+import { readJson } from "@/lib/http/handler";
 
 /** Simulator inputs are a few hundred bytes; the cap keeps one request from holding megabytes in memory. */
 export const MAX_SIMULATOR_BODY_BYTES = 64 * 1024;
 
 /**
- * Reads and validates a simulator request body. Unlike the shared parseBody it is bounded
- * in size, and its message names the first problem ("Deliveries must be ... 200,000"), so a
+ * Reads and validates a simulator request body. Unlike the shared parseBody it has a
+ * tighter size cap, and its message names the first problem ("Deliveries must be ... 200,000"), so a
  * 400 over the limits explains itself without opening the details.
  */
 export async function readInput<S extends ZodType>(req: Request, schema: S): Promise<z.output<S>> {
-  const text = await readBodyWithLimit(req, MAX_SIMULATOR_BODY_BYTES);
-  if (text.trim() === "") throw new AppError("invalid_json", "The request body is empty; send a JSON object");
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    throw new AppError("invalid_json", "The request body is not valid JSON");
-  }
+  const body = await readJson(req, MAX_SIMULATOR_BODY_BYTES);
   const parsed = schema.safeParse(body);
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues;

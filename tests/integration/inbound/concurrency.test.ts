@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { HandlerRegistry } from "@/lib/inbound/handlers";
-import { REPLAY_HEADER } from "@/lib/inbound/receive-webhook";
+import { REPLAY_HEADER } from "@/lib/http/headers";
 import { testProviders, useTestDatabase } from "../../support/databases";
 import { makeDeps, resetInbound, send, sleep, type Reply, type TestDeps } from "./helpers";
 

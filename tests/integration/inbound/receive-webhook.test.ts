@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { connect, type Db } from "@/lib/db/client";
 import { RateLimitedError, RetryableError, SkipEventError, UnrecoverableError, type InboundEventView } from "@/lib/inbound/handlers";
 import { deleteExpiredRecords } from "@/lib/inbound/idempotency-store";
-import { REPLAY_HEADER } from "@/lib/inbound/receive-webhook";
+import { REPLAY_HEADER } from "@/lib/http/headers";
 import { SourceCache } from "@/lib/inbound/source-cache";
 import { createSource } from "@/lib/inbound/sources";
 import { createSourceSchema } from "@/lib/inbound/source-schema";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/http/errors";
-import { isJsonContentType, readBodyWithLimit } from "@/lib/inbound/read-body";
+import { isJsonContentType, readBodyWithLimit } from "@/lib/http/read-body";
 
 const req = (body: string | null, headers: Record<string, string> = {}) => new Request("http://x/", { method: "POST", body, headers });
 

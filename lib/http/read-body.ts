@@ -1,4 +1,4 @@
-import { AppError } from "../http/errors";
+import { AppError } from "./errors";
 
 /** Reads a request body as UTF-8 text, refusing (413) as soon as it passes the limit. */
 export async function readBodyWithLimit(req: Request, maxBytes: number): Promise<string> {
