@@ -2,6 +2,9 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${PORT}`;
+// Written by the global setup: every spec starts signed in as the e2e operator. Per port,
+// like the server's data, so runs on different ports do not overwrite each other's cookie.
+const OPERATOR_STATE = `e2e/.auth/operator-${PORT}.json`;
 
 export default defineConfig({
   testDir: "e2e",
@@ -12,8 +15,10 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: [["list"]],
+  globalSetup: "./e2e/support/global-setup.ts",
   use: {
     baseURL,
+    storageState: OPERATOR_STATE,
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {

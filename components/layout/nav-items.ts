@@ -1,4 +1,4 @@
-import { Activity, Gauge, Inbox, Send, ShieldAlert, SlidersHorizontal, Waypoints, type LucideIcon } from "lucide-react";
+import { Activity, Gauge, Inbox, Send, Settings, ShieldAlert, SlidersHorizontal, Waypoints, type LucideIcon } from "lucide-react";
 
 export interface NavItem {
   href: string;
@@ -14,4 +14,5 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/endpoints", label: "Endpoints", icon: Waypoints },
   { href: "/policies", label: "Policies", icon: SlidersHorizontal },
   { href: "/simulator", label: "Simulator", icon: Activity },
+  { href: "/settings", label: "Settings", icon: Settings },
 ];

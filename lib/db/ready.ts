@@ -3,8 +3,12 @@ import { connect, type Db } from "./client";
 import { migrate } from "./migrate";
 import { databaseUrlFromEnv } from "./provider";
 import { logger } from "../log";
+import { processSingleton } from "../process-singleton";
 
-let ready: Promise<Db> | undefined;
+/** One start-up per process and database URL, shared by every bundle (see processSingleton). */
+function stateFor(url: string): { ready: Promise<Db> | undefined } {
+  return processSingleton(`db:${url}`, () => ({ ready: undefined }));
+}
 
 /**
  * The process's database, migrated and bootstrapped once. A failure is not cached: while
@@ -12,20 +16,21 @@ let ready: Promise<Db> | undefined;
  * after it comes back finishes the start-up.
  */
 export function getReadyDb(): Promise<Db> {
-  if (!ready) {
+  const url = databaseUrlFromEnv();
+  const state = stateFor(url);
+  if (!state.ready) {
     const attempt = (async () => {
-      const url = databaseUrlFromEnv();
       const migrated = await migrate(url);
       if (migrated.applied.length) logger.info({ applied: migrated.applied }, "database migrated");
       const db = await connect(url);
       await bootstrap(db);
       return db;
     })();
-    ready = attempt;
+    state.ready = attempt;
     attempt.catch((err) => {
       logger.error({ err }, "database start-up failed");
-      if (ready === attempt) ready = undefined;
+      if (state.ready === attempt) state.ready = undefined;
     });
   }
-  return ready;
+  return state.ready;
 }

@@ -69,7 +69,7 @@ export async function attemptOutcomesByBucket(db: Db, since: number, bucketMs: n
           bucketMs,
         )
       : await db.prisma.$queryRawUnsafe<{ bucket: unknown; outcome: string; count: unknown }[]>(
-          `SELECT ("startedAt" / ?) * ? AS bucket, "outcome", count(*) AS count
+          `SELECT CAST("startedAt" / ? AS INTEGER) * ? AS bucket, "outcome", count(*) AS count
            FROM "DeliveryAttempt" WHERE "startedAt" >= ? GROUP BY 1, 2 ORDER BY 1`,
           bucketMs,
           bucketMs,

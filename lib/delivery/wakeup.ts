@@ -1,11 +1,15 @@
 import { EventEmitter } from "node:events";
+import { processSingleton } from "../process-singleton";
 
 /**
  * New work in this process wakes the in-process worker at once instead of waiting for
  * its next poll. Other processes still find the work by polling.
  */
-const bus = new EventEmitter();
-bus.setMaxListeners(100);
+const bus = processSingleton("wakeup", () => {
+  const emitter = new EventEmitter();
+  emitter.setMaxListeners(100);
+  return emitter;
+});
 
 export function notifyNewDeliveries(): void {
   bus.emit("deliveries");

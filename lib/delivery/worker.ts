@@ -3,6 +3,7 @@ import type { Db } from "../db/client";
 import { isDatabaseUnavailable } from "../db/errors";
 import { claimDueDeliveries } from "../db/sql";
 import { logger } from "../log";
+import { metrics } from "../metrics/metrics";
 import { classifyAttempt, type Outcome } from "../retry/classify";
 import type { RandomSource } from "../retry/random";
 import { EndpointThrottle } from "./endpoint-throttle";
@@ -252,5 +253,6 @@ export class DeliveryWorker {
     const finished = this.opts.now();
     const outcome = classifyAttempt(send.result, { policy, attempt, now: finished, random: this.opts.random, previousDelayMs: d.attempts[0]?.delayMs ?? undefined });
     await recordAttempt(this.db, { ...base, attempt, startedAt, finishedAt: new Date(finished), send, outcome });
+    metrics().deliveryAttempt(outcome.type.toLowerCase(), send.durationMs);
   }
 }

@@ -1,3 +1,5 @@
+import { processSingleton } from "../process-singleton";
+
 /**
  * In-process handlers for inbound events, registered in code per event type. A handler
  * tells the provider what to do next by what it throws.
@@ -70,4 +72,4 @@ export class HandlerRegistry {
 }
 
 /** The process-wide registry: application code registers its handlers here at start-up. */
-export const inboundHandlers = new HandlerRegistry();
+export const inboundHandlers = processSingleton("inbound-handlers", () => new HandlerRegistry());

@@ -10,6 +10,7 @@ import { parseEvent, type ParsedEvent } from "./parse-event";
 import { processEvent, type ProcessOutcome } from "./process-event";
 import type { RateLimiter } from "./rate-limiter";
 import { REPLAY_HEADER } from "../http/headers";
+import { metrics } from "../metrics/metrics";
 import { isJsonContentType, readBodyWithLimit } from "../http/read-body";
 import { deadLetterFor, retryAfterOf, toRunResult } from "./run-result";
 import { verifySignature } from "./signature";
@@ -86,7 +87,10 @@ async function receive(deps: InboundDeps, req: Request, sourceName: string): Pro
   }
 
   const cached = deps.cache.get(source.id, event.key.key, deps.now());
-  if (cached) return replayAnswer(cached.status, cached.body);
+  if (cached) {
+    metrics().inboundDuplicate(source.name, "memory");
+    return replayAnswer(cached.status, cached.body);
+  }
 
   if (deps.inflight.count >= deps.maxInflight) {
     throw new AppError("rate_limited", "Hookrelay is busy; slow down", { retryAfterSeconds: 1 });
@@ -119,6 +123,7 @@ async function claimAndProcess(deps: InboundDeps, db: Db, source: InboundSource,
     throw new AppError("in_progress", "This event is being processed by an earlier request; retry shortly", { retryAfterSeconds: claim.retryAfterSeconds });
   }
   if (claim.kind === "replay") {
+    metrics().inboundDuplicate(source.name, "database");
     const { record } = claim;
     const status = record.resultStatus ?? 200;
     const body = record.resultBody ?? JSON.stringify({ id: record.id, status: record.status });

@@ -1,6 +1,8 @@
 import { config } from "../config";
+import { databaseUrlFromEnv } from "../db/provider";
 import { getReadyDb } from "../db/ready";
 import { logger } from "../log";
+import { processSingleton } from "../process-singleton";
 import { DedupeCache } from "./dedupe-cache";
 import { inboundHandlers } from "./handlers";
 import type { InboundDeps } from "./receive-webhook";
@@ -10,11 +12,13 @@ import type { SourceStore } from "./sources";
 
 const HIT_FLUSH_INTERVAL_MS = 1_000;
 
-let deps: InboundDeps | undefined;
-
-/** The process's inbound pipeline; the duplicate counts from the memory tier are flushed every second. */
+/**
+ * The process's inbound pipeline (one memory tier per process, whichever route bundle
+ * asks first); the duplicate counts from the memory tier are flushed every second.
+ */
 export function inboundRuntime(): InboundDeps {
-  if (!deps) {
+  // Keyed by database too: a memory tier must never answer for another database's records.
+  return processSingleton(`inbound:${databaseUrlFromEnv()}`, () => {
     const c = config();
     const created: InboundDeps = {
       getDb: getReadyDb,
@@ -33,9 +37,8 @@ export function inboundRuntime(): InboundDeps {
         .then((db) => created.cache.flushHits(db))
         .catch((err: unknown) => logger.debug({ err }, "duplicate counts not flushed; kept for the next flush"));
     }, HIT_FLUSH_INTERVAL_MS).unref();
-    deps = created;
-  }
-  return deps;
+    return created;
+  });
 }
 
 /** The source services' view of this process: edits invalidate the receive path's source cache at once. */

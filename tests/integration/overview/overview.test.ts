@@ -28,7 +28,8 @@ describe.each(testProviders())("overview on %s", (provider) => {
 
   it("counts deliveries, failures, dead letters and the p95 latency over the window", async () => {
     const { prisma } = t.db;
-    const now = Date.now();
+    // Late in a 75 s bucket (1 h / 48), so an attempt just before `now` sits in the last bucket's second half.
+    const now = Math.floor(Date.now() / 75_000) * 75_000 + 74_000;
     const ep = await prisma.endpoint.create({ data: { url: "https://example.com/h", secret: "s", failingSince: new Date(now - 60_000) } });
     const msg = await prisma.message.create({ data: { eventType: "a", payload: "{}" } });
     // 20 succeeded deliveries with latencies 100, 200, ..., 2000 ms; p95 is the 19th: 1900.
@@ -43,17 +44,19 @@ describe.each(testProviders())("overview on %s", (provider) => {
     await prisma.deliveryAttempt.create({ data: { deliveryId: dead.id, number: 1, startedAt: new Date(now - 4 * 60_000), durationMs: 5, outcome: "RETRY", statusCode: 500 } });
     await prisma.deliveryAttempt.create({ data: { deliveryId: dead.id, number: 2, startedAt: new Date(now - 3 * 60_000), durationMs: 5, outcome: "DEAD", statusCode: 500 } });
     await prisma.deadLetter.create({ data: { deliveryId: dead.id, endpointId: ep.id, payload: "{}", reason: "max_retries" } });
+    // The last moment of the window lands in the last bucket, not past the end of the series.
+    await prisma.deliveryAttempt.create({ data: { deliveryId: dead.id, number: 4, startedAt: new Date(now - 1), durationMs: 5, outcome: "RETRY", statusCode: 500 } });
     // Outside the 1h window: must not count.
     await prisma.deliveryAttempt.create({ data: { deliveryId: dead.id, number: 3, startedAt: new Date(now - 2 * 3_600_000), durationMs: 5, outcome: "RETRY" } });
 
     const o = await getOverview(t.db, { window: "1h" }, now);
     expect(o.delivered).toBe(20);
-    expect(o.failedAttempts).toBe(2);
+    expect(o.failedAttempts).toBe(3);
     expect(o.successRate).toBeCloseTo(20 / 21, 10);
     expect(o.p95LatencyMs).toBe(1900);
     expect(o.deadLettersPending).toBe(1);
     expect(o.series.reduce((s, p) => s + p.succeeded, 0)).toBe(20);
-    expect(o.series.reduce((s, p) => s + p.retried + p.dead, 0)).toBe(2);
+    expect(o.series.reduce((s, p) => s + p.retried + p.dead, 0)).toBe(3);
     expect(o.endpoints.map((e) => e.id)).toEqual([ep.id]);
   });
 });

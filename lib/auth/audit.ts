@@ -1,0 +1,94 @@
+import { z } from "zod";
+import type { Db, Tx } from "../db/client";
+import type { Prisma } from "../db/generated/sqlite/client.ts";
+import { AppError } from "../http/errors";
+
+export { actorFrom } from "./actor";
+
+export interface AuditInput {
+  /** `operator:<email>`, `token:<name>` or `system`; route handlers pass `actorFrom(req)`. */
+  actor: string;
+  /** `<target>.<verb>`, e.g. `endpoint.update`, `dead_letter.reprocess`, `token.revoke`. */
+  action: string;
+  targetType: string;
+  targetId?: string | null;
+  /** Small and JSON-serialisable: what changed, never secrets. */
+  details?: unknown;
+}
+
+// An audit row is a note, not a payload store: one bulk action must not write megabytes.
+const MAX_DETAILS_CHARS = 16_384;
+
+function serialiseDetails(details: unknown): string | null {
+  if (details === undefined) return null;
+  const text = JSON.stringify(details);
+  if (text.length <= MAX_DETAILS_CHARS) return text;
+  // Half the budget: quoting the preview as a string at most doubles it.
+  return JSON.stringify({ truncated: true, preview: text.slice(0, MAX_DETAILS_CHARS / 2) });
+}
+
+/** Accepts a transaction client so the note commits or rolls back with the change it describes. */
+export async function recordAudit(db: Db | Tx, input: AuditInput): Promise<void> {
+  const client = "prisma" in db ? db.prisma : db;
+  await client.auditLog.create({
+    data: { actor: input.actor, action: input.action, targetType: input.targetType, targetId: input.targetId ?? null, details: serialiseDetails(input.details) },
+  });
+}
+
+const LIMIT_MESSAGE = "Limit must be a whole number from 1 to 200";
+
+export const auditListQuerySchema = z.object({
+  limit: z.coerce.number({ error: LIMIT_MESSAGE }).int(LIMIT_MESSAGE).min(1, LIMIT_MESSAGE).max(200, LIMIT_MESSAGE).default(50),
+  /** The id of the last entry of the previous page (its `nextCursor`). */
+  cursor: z.string().min(1).optional(),
+  actor: z.string().min(1).max(320).optional(),
+  action: z.string().min(1).max(100).optional(),
+  targetType: z.string().min(1).max(100).optional(),
+  targetId: z.string().min(1).max(200).optional(),
+});
+
+export type AuditListQuery = z.output<typeof auditListQuerySchema>;
+
+export interface AuditEntry {
+  id: string;
+  actor: string;
+  action: string;
+  targetType: string;
+  targetId: string | null;
+  details: unknown;
+  createdAt: Date;
+}
+
+export interface AuditPage {
+  data: AuditEntry[];
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
+}
+
+function parseDetails(text: string | null): unknown {
+  if (text === null) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Keyset pagination in (createdAt desc, id desc) order: entries written meanwhile never shift a page. */
+async function afterCursor(db: Db, cursor: string): Promise<Prisma.AuditLogWhereInput> {
+  const row = await db.prisma.auditLog.findUnique({ where: { id: cursor }, select: { id: true, createdAt: true } });
+  if (!row) {
+    throw new AppError("validation_failed", "The request is not valid", {
+      details: [{ path: "cursor", message: "The cursor does not name an audit entry; start again from the first page" }],
+    });
+  }
+  return { OR: [{ createdAt: { lt: row.createdAt } }, { createdAt: row.createdAt, id: { lt: row.id } }] };
+}
+
+export async function listAudit(db: Db, query: AuditListQuery): Promise<AuditPage> {
+  const filters: Prisma.AuditLogWhereInput[] = [{ actor: query.actor, action: query.action, targetType: query.targetType, targetId: query.targetId }];
+  if (query.cursor) filters.push(await afterCursor(db, query.cursor));
+  const rows = await db.prisma.auditLog.findMany({ where: { AND: filters }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: query.limit + 1 });
+  const data = rows.slice(0, query.limit).map((r) => ({ ...r, details: parseDetails(r.details) }));
+  return { data, nextCursor: rows.length > query.limit ? data[data.length - 1].id : null };
+}

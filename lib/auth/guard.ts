@@ -1,0 +1,36 @@
+import { NextResponse } from "next/server";
+import { errorResponse, toAppError } from "../http/handler";
+import { REQUEST_ID_HEADER, requestIdOf } from "../http/request-log";
+import { decideAccess, type AccessDecision, type AccessLookups } from "./access";
+import { ACTOR_HEADER, encodeActor } from "./actor";
+
+function respond(decision: AccessDecision, req: Request, requestId: string): Response {
+  switch (decision.action) {
+    case "deny":
+      return errorResponse(decision.error, decision.error.status === 401 ? { "WWW-Authenticate": 'Bearer realm="hookrelay"' } : {});
+    case "redirect":
+      return NextResponse.redirect(new URL(decision.location, req.url));
+    case "next": {
+      const headers = new Headers(req.headers);
+      // Only the proxy speaks for who is asking: a client's own claim is dropped.
+      headers.delete(ACTOR_HEADER);
+      if (decision.actor) headers.set(ACTOR_HEADER, encodeActor(decision.actor));
+      headers.set(REQUEST_ID_HEADER, requestId);
+      return NextResponse.next({ request: { headers } });
+    }
+  }
+}
+
+/** proxy.ts's whole job: decide, then answer, redirect or pass the request on with its actor and request id. */
+export async function guard(req: Request, lookups: AccessLookups): Promise<Response> {
+  const requestId = requestIdOf(req.headers);
+  let res: Response;
+  try {
+    res = respond(await decideAccess(req, lookups), req, requestId);
+  } catch (err) {
+    // The database is away: 503 with Retry-After rather than a page that hangs.
+    res = errorResponse(toAppError(err));
+  }
+  res.headers.set(REQUEST_ID_HEADER, requestId);
+  return res;
+}

@@ -1,0 +1,41 @@
+import type { Db } from "../db/client";
+import { randomToken, sha256Hex } from "./digest";
+
+export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+// Writing lastSeenAt on every request would turn each page view into a database write.
+const TOUCH_INTERVAL_MS = 60_000;
+
+export interface SessionOperator {
+  sessionId: string;
+  operatorId: string;
+  email: string;
+}
+
+/** Returns the cookie value, shown to the browser once; only its digest is stored. */
+export async function createSession(db: Db, operatorId: string, options: { userAgent?: string | null; now?: Date } = {}): Promise<{ token: string; expiresAt: Date }> {
+  const now = options.now ?? new Date();
+  const token = randomToken(32);
+  const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
+  await db.prisma.operatorSession.create({
+    data: { tokenHash: sha256Hex(token), operatorId, createdAt: now, lastSeenAt: now, expiresAt, userAgent: options.userAgent?.slice(0, 512) ?? null },
+  });
+  return { token, expiresAt };
+}
+
+/** The operator behind a session token, or null when it is unknown, expired or signed out. */
+export async function resolveSession(db: Db, token: string, now = new Date()): Promise<SessionOperator | null> {
+  const session = await db.prisma.operatorSession.findUnique({
+    where: { tokenHash: sha256Hex(token) },
+    select: { id: true, expiresAt: true, lastSeenAt: true, operator: { select: { id: true, email: true } } },
+  });
+  if (!session || session.expiresAt <= now) return null;
+  if (now.getTime() - session.lastSeenAt.getTime() >= TOUCH_INTERVAL_MS) {
+    await db.prisma.operatorSession.updateMany({ where: { id: session.id }, data: { lastSeenAt: now } });
+  }
+  return { sessionId: session.id, operatorId: session.operator.id, email: session.operator.email };
+}
+
+/** Signing out deletes the row, so a copied cookie stops working at once. */
+export async function deleteSession(db: Db, token: string): Promise<void> {
+  await db.prisma.operatorSession.deleteMany({ where: { tokenHash: sha256Hex(token) } });
+}
