@@ -1,16 +1,14 @@
-import { Gauge } from "lucide-react";
-import { EmptyState } from "@/components/layout/empty-state";
-import { PageHeader } from "@/components/layout/page-header";
+import { Suspense } from "react";
+import { OverviewView } from "@/components/overview/overview-view";
+import { Skeleton } from "@/components/ui/skeleton";
 
 export const metadata = { title: "Overview" };
 
 export default function OverviewPage() {
   return (
-    <>
-      <PageHeader title="Overview" description="Events received, deliveries made and what is waiting in the dead letter queue." />
-      <EmptyState icon={Gauge} title="No traffic yet">
-        Send an event to <code className="rounded bg-slate-100 px-1 font-mono">POST /api/webhook</code> and it shows up here.
-      </EmptyState>
-    </>
+    // The view reads its window from the query string, which exists only in the browser.
+    <Suspense fallback={<Skeleton className="h-[36rem] rounded-xl" />}>
+      <OverviewView />
+    </Suspense>
   );
 }

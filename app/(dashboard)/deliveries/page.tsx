@@ -1,14 +1,14 @@
-import { Send } from "lucide-react";
-import { EmptyState } from "@/components/layout/empty-state";
-import { PageHeader } from "@/components/layout/page-header";
+import { Suspense } from "react";
+import { DeliveriesView } from "@/components/deliveries/deliveries-view";
+import { Skeleton } from "@/components/ui/skeleton";
 
 export const metadata = { title: "Deliveries" };
 
 export default function Page() {
   return (
-    <>
-      <PageHeader title="Deliveries" description="Every attempt to deliver a message to an endpoint, with its timeline." />
-      <EmptyState icon={Send} title="No deliveries yet">Deliveries appear once an endpoint is set up and a message matches it.</EmptyState>
-    </>
+    // The view reads its filters from the query string, which exists only in the browser.
+    <Suspense fallback={<Skeleton className="h-[36rem] rounded-xl" />}>
+      <DeliveriesView />
+    </Suspense>
   );
 }

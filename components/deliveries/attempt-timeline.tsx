@@ -1,0 +1,162 @@
+"use client";
+
+import Link from "next/link";
+import { clsx } from "clsx";
+import { format } from "date-fns";
+import { Check, CircleDashed, Clock, Flag, Loader2, RotateCw, ShieldAlert, SkipForward, X, type LucideIcon } from "lucide-react";
+import type { ReactNode } from "react";
+import { formatDuration } from "@/components/charts/format";
+import { CodeBlock } from "@/components/ui/code-block";
+import { useNow } from "@/components/ui/use-now";
+import { Countdown } from "./countdown";
+import { formatRelative, outcomeMeta, type Tone } from "./format";
+import { StatusCode } from "./status-badge";
+import type { NextAttempt, TimelineEntry } from "./timeline";
+
+const NODE_TONES: Record<Tone, string> = {
+  neutral: "bg-slate-100 text-slate-600 ring-slate-200",
+  info: "bg-brand-50 text-brand-700 ring-brand-100",
+  success: "bg-emerald-50 text-emerald-700 ring-emerald-200",
+  warning: "bg-amber-50 text-amber-700 ring-amber-200",
+  danger: "bg-red-50 text-red-700 ring-red-200",
+};
+
+const OUTCOME_ICONS: Record<string, LucideIcon> = { SUCCESS: Check, RETRY: RotateCw, DELAY: Clock, SKIP: SkipForward, DEAD: X };
+
+function Node({ icon: Icon, tone, spin = false }: { icon: LucideIcon; tone: Tone; spin?: boolean }) {
+  return (
+    <span className={clsx("relative z-10 flex h-7 w-7 shrink-0 items-center justify-center rounded-full ring-1", NODE_TONES[tone])} aria-hidden>
+      <Icon className={clsx("h-3.5 w-3.5", spin && "animate-spin")} />
+    </span>
+  );
+}
+
+/** One step of the vertical timeline: a node on the rail and its content beside it. */
+function Step({ icon, tone, spin, last = false, children }: { icon: LucideIcon; tone: Tone; spin?: boolean; last?: boolean; children: ReactNode }) {
+  return (
+    <li className="relative flex gap-3 pb-6 last:pb-0">
+      {!last ? <span className="absolute left-[13px] top-7 bottom-0 w-px bg-slate-200" aria-hidden /> : null}
+      <Node icon={icon} tone={tone} spin={spin} />
+      <div className="min-w-0 flex-1 pt-0.5">{children}</div>
+    </li>
+  );
+}
+
+function When({ at, now }: { at: number; now: number | null }) {
+  return (
+    <time dateTime={new Date(at).toISOString()} className="text-xs text-slate-500">
+      <span className="tabular-nums">{format(at, "MMM d, HH:mm:ss.SSS")}</span>
+      {now !== null ? <span> · {formatRelative(at, now)}</span> : null}
+    </time>
+  );
+}
+
+function gapText(entry: TimelineEntry): string {
+  if (entry.plannedDelayMs === null) return `Sent ${formatDuration(entry.waitedMs)} after the delivery was created`;
+  const planned = `${formatDuration(entry.plannedDelayMs)} backoff`;
+  // Within a second of the plan, the worker's poll interval explains the difference.
+  return Math.abs(entry.waitedMs - entry.plannedDelayMs) < 1000 ? `After a ${planned}` : `After a ${planned} (waited ${formatDuration(entry.waitedMs)})`;
+}
+
+function AttemptStep({ entry, now, last }: { entry: TimelineEntry; now: number | null; last: boolean }) {
+  const meta = outcomeMeta(entry.outcome);
+  return (
+    <Step icon={OUTCOME_ICONS[entry.outcome] ?? CircleDashed} tone={meta.tone} last={last}>
+      <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+        <h3 className="text-sm font-semibold text-slate-900">
+          Attempt {entry.number} <span className={clsx("ml-1 font-medium", toneText(meta.tone))}>{meta.label}</span>
+        </h3>
+        <dl className="flex items-center gap-4 text-xs text-slate-500">
+          <div className="flex items-center gap-1.5">
+            <dt>Status</dt>
+            <dd>
+              <StatusCode code={entry.statusCode} />
+            </dd>
+          </div>
+          <div className="flex items-center gap-1.5">
+            <dt>Latency</dt>
+            <dd className="font-medium tabular-nums text-slate-700">{formatDuration(entry.durationMs)}</dd>
+          </div>
+        </dl>
+      </div>
+      <p className="mt-0.5 flex flex-wrap gap-x-2">
+        <When at={entry.startedAtMs} now={now} />
+      </p>
+      <p className="mt-0.5 text-xs text-slate-500">{gapText(entry)}</p>
+      {entry.error ? <p className="mt-2 rounded-md bg-red-50 px-2.5 py-1.5 text-xs text-red-800">{entry.error}</p> : null}
+      {entry.responseBody ? (
+        <details className="group mt-2">
+          <summary className="inline-flex cursor-pointer select-none items-center gap-1 rounded text-xs font-medium text-brand-700 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
+            <span className="group-open:hidden">Show response</span>
+            <span className="hidden group-open:inline">Hide response</span>
+            <span className="font-normal text-slate-500">({entry.responseBody.length.toLocaleString("en-US")} characters)</span>
+          </summary>
+          <CodeBlock code={entry.responseBody} label={`response to attempt ${entry.number}`} className="mt-2" maxHeightClass="max-h-64" />
+        </details>
+      ) : entry.statusCode !== null ? (
+        <p className="mt-1 text-xs text-slate-400">Empty response body</p>
+      ) : null}
+    </Step>
+  );
+}
+
+function toneText(tone: Tone): string {
+  return { neutral: "text-slate-600", info: "text-brand-700", success: "text-emerald-700", warning: "text-amber-700", danger: "text-red-700" }[tone];
+}
+
+export interface AttemptTimelineProps {
+  createdAt: string;
+  status: string;
+  entries: readonly TimelineEntry[];
+  next: NextAttempt | null;
+  deadLetterId: string | null;
+}
+
+export function AttemptTimeline({ createdAt, status, entries, next, deadLetterId }: AttemptTimelineProps) {
+  const now = useNow();
+  const created = Date.parse(createdAt);
+  const tail = status === "in_flight" || next !== null || status === "dead";
+  return (
+    <ol className="flex flex-col">
+      <Step icon={Flag} tone="neutral" last={entries.length === 0 && !tail}>
+        <h3 className="text-sm font-semibold text-slate-900">Created</h3>
+        <When at={created} now={now} />
+      </Step>
+      {entries.map((entry, i) => (
+        <AttemptStep key={entry.number} entry={entry} now={now} last={i === entries.length - 1 && !tail} />
+      ))}
+      {status === "in_flight" ? (
+        <Step icon={Loader2} tone="info" spin last>
+          <h3 className="text-sm font-semibold text-slate-900">
+            Attempt {entries.length + 1} <span className="ml-1 font-medium text-brand-700">sending now…</span>
+          </h3>
+        </Step>
+      ) : null}
+      {next !== null ? (
+        <Step icon={Clock} tone="warning" last>
+          <h3 className="text-sm font-semibold text-slate-900">
+            Attempt {next.number} <span className="ml-1 font-medium text-amber-700">scheduled</span>
+          </h3>
+          <p className="mt-1 flex flex-wrap items-baseline gap-x-2">
+            <Countdown to={new Date(next.dueAtMs).toISOString()} className="text-lg font-semibold tabular-nums text-slate-900" />
+            <span className="text-xs text-slate-500">at {format(next.dueAtMs, "HH:mm:ss")}</span>
+          </p>
+          {next.plannedDelayMs !== null ? <p className="text-xs text-slate-500">{formatDuration(next.plannedDelayMs)} backoff after attempt {next.number - 1}</p> : null}
+        </Step>
+      ) : null}
+      {status === "dead" ? (
+        <Step icon={ShieldAlert} tone="danger" last>
+          <h3 className="text-sm font-semibold text-slate-900">Gave up</h3>
+          <p className="text-xs text-slate-600">
+            No more attempts.{" "}
+            {deadLetterId ? (
+              <Link href={`/dead-letters/${encodeURIComponent(deadLetterId)}`} className="font-medium text-brand-700 underline-offset-2 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
+                Open the dead letter
+              </Link>
+            ) : null}
+          </p>
+        </Step>
+      ) : null}
+    </ol>
+  );
+}

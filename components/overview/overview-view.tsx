@@ -1,0 +1,142 @@
+"use client";
+
+import Link from "next/link";
+import { useSearchParams } from "next/navigation";
+import { ArrowRight, RefreshCw } from "lucide-react";
+import type { Overview } from "@/lib/overview/get-overview";
+import { useOverview } from "@/components/api/overview-hooks";
+import { formatCount, formatDuration, formatPercent } from "@/components/charts/format";
+import { PageHeader } from "@/components/layout/page-header";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Stat } from "@/components/ui/stat";
+import { EndpointsAttention } from "./endpoints-attention";
+import { GetStarted } from "./get-started";
+import { LiveIndicator } from "./live-indicator";
+import { OutcomeChart } from "./outcome-chart";
+import { isQuiet, seriesTotals, successTone, WINDOW_LABELS, windowFromSearch, type OverviewWindow } from "./shape";
+import { WindowSwitcher } from "./window-switcher";
+
+const LINK_CLASS =
+  "inline-flex items-center gap-1 font-medium text-brand-700 underline-offset-2 hover:underline focus-visible:rounded-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500";
+
+export function OverviewView() {
+  const range = windowFromSearch(useSearchParams());
+  const query = useOverview(range);
+  const data = query.data;
+
+  return (
+    <>
+      <PageHeader
+        title="Overview"
+        description="Events received, deliveries made and what needs attention."
+        actions={
+          <div className="flex flex-wrap items-center gap-3 sm:justify-end">
+            {data ? <LiveIndicator updatedAt={query.dataUpdatedAt} failing={query.isRefetchError} /> : null}
+            <WindowSwitcher value={range} />
+          </div>
+        }
+      />
+      {query.isError && data ? (
+        <Alert tone="warning" title="Showing the last numbers received" className="mb-4">
+          Refreshing failed: {query.error.message}. Retrying every few seconds.
+        </Alert>
+      ) : null}
+      {data ? (
+        <OverviewBody overview={data} range={range} />
+      ) : query.isError ? (
+        <Alert tone="error" title="The overview could not be loaded">
+          <p>{query.error.message}</p>
+          <Button size="sm" icon={RefreshCw} className="mt-2" onClick={() => void query.refetch()}>
+            Try again
+          </Button>
+        </Alert>
+      ) : (
+        <OverviewSkeleton />
+      )}
+    </>
+  );
+}
+
+function OverviewBody({ overview: o, range }: { overview: Overview; range: OverviewWindow }) {
+  const quiet = isQuiet(o);
+  const totals = seriesTotals(o.series);
+  const span = WINDOW_LABELS[range].span;
+  return (
+    <div className="flex flex-col gap-6">
+      {quiet ? <GetStarted /> : null}
+
+      <section aria-label={`Totals for the ${span}`} className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-6">
+        <Stat label="Received" value={formatCount(o.received)} detail={`events, ${span}`} />
+        <Stat label="Duplicates" value={formatCount(o.duplicates)} detail={o.duplicates > 0 ? `${formatPercent(o.duplicates / (o.received + o.duplicates))} of requests` : "none caught"} />
+        <Stat label="Delivered" value={formatCount(o.delivered)} detail={o.pendingDeliveries > 0 ? `${formatCount(o.pendingDeliveries)} in progress` : "none in progress"} />
+        <Stat
+          label="Success rate"
+          value={o.successRate === null ? "—" : formatPercent(o.successRate)}
+          tone={successTone(o.successRate)}
+          detail={o.successRate === null ? "no finished deliveries" : `${formatCount(o.failedAttempts)} failed attempts`}
+        />
+        <Stat label="p95 latency" value={o.p95LatencyMs === null ? "—" : formatDuration(o.p95LatencyMs)} detail="created → delivered" />
+        <Stat
+          label="Dead letters"
+          value={formatCount(o.deadLettersPending)}
+          tone={o.deadLettersPending > 0 ? "bad" : "neutral"}
+          detail={
+            <Link href="/dead-letters" className={LINK_CLASS}>
+              {o.deadLettersPending > 0 ? "pending · review" : "none pending"}
+              <ArrowRight className="h-3 w-3" aria-hidden />
+            </Link>
+          }
+        />
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card
+          className="lg:col-span-2"
+          title="Delivery attempts"
+          description={`Every attempt in the ${span}, by what came of it.`}
+          actions={
+            <Link href="/deliveries" className={`${LINK_CLASS} text-sm`}>
+              All deliveries
+              <ArrowRight className="h-3.5 w-3.5" aria-hidden />
+            </Link>
+          }
+        >
+          {totals.attempts > 0 ? (
+            <OutcomeChart series={o.series} bucketMs={o.bucketMs} range={range} />
+          ) : (
+            <div className="flex h-[268px] flex-col items-center justify-center rounded-lg border border-dashed border-slate-200 text-center text-sm text-slate-500">
+              <p className="font-medium text-slate-700">No delivery attempts in the {span}</p>
+              <p className="mt-1 max-w-xs">Attempts appear here as soon as a message is sent to an endpoint.</p>
+            </div>
+          )}
+        </Card>
+        <Card title="Needs attention" description="Endpoints that are disabled or failing.">
+          <EndpointsAttention endpoints={o.endpoints} />
+          <Link href="/endpoints" className={`${LINK_CLASS} mt-3 text-sm`}>
+            All endpoints
+            <ArrowRight className="h-3.5 w-3.5" aria-hidden />
+          </Link>
+        </Card>
+      </div>
+    </div>
+  );
+}
+
+function OverviewSkeleton() {
+  return (
+    <div className="flex flex-col gap-6" aria-busy="true" aria-label="Loading the overview">
+      <div className="grid grid-cols-2 gap-3 sm:grid-cols-3 xl:grid-cols-6">
+        {Array.from({ length: 6 }, (_, i) => (
+          <Skeleton key={i} className="h-[88px] rounded-xl" />
+        ))}
+      </div>
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Skeleton className="h-[340px] rounded-xl lg:col-span-2" />
+        <Skeleton className="h-[340px] rounded-xl" />
+      </div>
+    </div>
+  );
+}
