@@ -1,4 +1,5 @@
 import { getReadyDb } from "@/lib/db/ready";
+import { actorFrom, recordAudit } from "@/lib/auth/audit";
 import { createEndpoint } from "@/lib/delivery/create-endpoint";
 import { destinationPolicy } from "@/lib/delivery/endpoint-checks";
 import { endpointCreateSchema } from "@/lib/delivery/endpoint-schema";
@@ -11,5 +12,8 @@ export const GET = route(async () => json(await listEndpoints(await getReadyDb()
 
 export const POST = route(async (req) => {
   const input = await parseBody(req, endpointCreateSchema);
-  return json(await createEndpoint(await getReadyDb(), input, destinationPolicy()), { status: 201 });
+  const db = await getReadyDb();
+  const created = await createEndpoint(db, input, destinationPolicy());
+  await recordAudit(db, { actor: actorFrom(req), action: "endpoint.create", targetType: "endpoint", targetId: created.id, details: { url: created.url } });
+  return json(created, { status: 201 });
 });

@@ -1,4 +1,5 @@
 import { json, parseBody, route } from "@/lib/http/handler";
+import { actorFrom, recordAudit } from "@/lib/auth/audit";
 import { sourceStore } from "@/lib/inbound/runtime";
 import { createSourceSchema } from "@/lib/inbound/source-schema";
 import { createSource, listSources } from "@/lib/inbound/sources";
@@ -11,5 +12,8 @@ export const GET = route(async () => json({ data: await listSources(await source
 /** POST /api/sources: creates a source; the answer carries its secret, shown this once. */
 export const POST = route(async (req: Request) => {
   const input = await parseBody(req, createSourceSchema);
-  return json(await createSource(await sourceStore(), input), { status: 201 });
+  const store = await sourceStore();
+  const created = await createSource(store, input);
+  await recordAudit(store.db, { actor: actorFrom(req), action: "source.create", targetType: "source", targetId: created.id, details: { name: created.name, signingScheme: created.signingScheme } });
+  return json(created, { status: 201 });
 });

@@ -1,4 +1,5 @@
 import { getReadyDb } from "@/lib/db/ready";
+import { actorFrom, recordAudit } from "@/lib/auth/audit";
 import { deleteEndpoint } from "@/lib/delivery/delete-endpoint";
 import { destinationPolicy } from "@/lib/delivery/endpoint-checks";
 import { endpointUpdateSchema } from "@/lib/delivery/endpoint-schema";
@@ -18,10 +19,16 @@ export const GET = route(async (_req: Request, ctx: Ctx) => {
 export const PATCH = route(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
   const patch = await parseBody(req, endpointUpdateSchema);
-  return json(await updateEndpoint(await getReadyDb(), id, patch, destinationPolicy()));
+  const db = await getReadyDb();
+  const updated = await updateEndpoint(db, id, patch, destinationPolicy());
+  await recordAudit(db, { actor: actorFrom(req), action: "endpoint.update", targetType: "endpoint", targetId: id, details: patch });
+  return json(updated);
 });
 
-export const DELETE = route(async (_req: Request, ctx: Ctx) => {
+export const DELETE = route(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
-  return json(await deleteEndpoint(await getReadyDb(), id));
+  const db = await getReadyDb();
+  const deleted = await deleteEndpoint(db, id);
+  await recordAudit(db, { actor: actorFrom(req), action: "endpoint.delete", targetType: "endpoint", targetId: id });
+  return json(deleted);
 });

@@ -1,4 +1,5 @@
 import { getReadyDb } from "@/lib/db/ready";
+import { actorFrom, recordAudit } from "@/lib/auth/audit";
 import { deletePolicy, getPolicy, policyUpdateSchema, updatePolicy } from "@/lib/delivery/policies";
 import { json, parseBody, route } from "@/lib/http/handler";
 
@@ -14,10 +15,16 @@ export const GET = route(async (_req: Request, ctx: Ctx) => {
 export const PATCH = route(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
   const patch = await parseBody(req, policyUpdateSchema);
-  return json(await updatePolicy(await getReadyDb(), id, patch));
+  const db = await getReadyDb();
+  const updated = await updatePolicy(db, id, patch);
+  await recordAudit(db, { actor: actorFrom(req), action: "policy.update", targetType: "policy", targetId: id, details: patch });
+  return json(updated);
 });
 
-export const DELETE = route(async (_req: Request, ctx: Ctx) => {
+export const DELETE = route(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
-  return json(await deletePolicy(await getReadyDb(), id));
+  const db = await getReadyDb();
+  const deleted = await deletePolicy(db, id);
+  await recordAudit(db, { actor: actorFrom(req), action: "policy.delete", targetType: "policy", targetId: id, details: { endpointsAffected: deleted.endpointsAffected } });
+  return json(deleted);
 });

@@ -1,4 +1,5 @@
 import { json, parseBody, route } from "@/lib/http/handler";
+import { actorFrom, recordAudit } from "@/lib/auth/audit";
 import { sourceStore } from "@/lib/inbound/runtime";
 import { updateSourceSchema } from "@/lib/inbound/source-schema";
 import { deleteSource, getSource, updateSource } from "@/lib/inbound/sources";
@@ -18,11 +19,17 @@ export const GET = route(async (_req: Request, ctx: Ctx) => {
 export const PATCH = route(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
   const input = await parseBody(req, updateSourceSchema);
-  return json(await updateSource(await sourceStore(), id, input));
+  const store = await sourceStore();
+  const updated = await updateSource(store, id, input);
+  const { secret: _secret, ...changed } = input;
+  await recordAudit(store.db, { actor: actorFrom(req), action: "source.update", targetType: "source", targetId: id, details: changed });
+  return json(updated);
 });
 
-export const DELETE = route(async (_req: Request, ctx: Ctx) => {
+export const DELETE = route(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
-  await deleteSource(await sourceStore(), id);
+  const store = await sourceStore();
+  await deleteSource(store, id);
+  await recordAudit(store.db, { actor: actorFrom(req), action: "source.delete", targetType: "source", targetId: id });
   return new Response(null, { status: 204 });
 });
