@@ -1,0 +1,102 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { toast } from "sonner";
+import type { DeletedPolicy, PolicyCreateInput, PolicyUpdateInput, PolicyView } from "@/lib/delivery/policies";
+import { mutationErrorText } from "@/components/ui/form-errors";
+import { ApiError, apiFetch } from "./fetcher";
+
+/** Dates arrive as ISO strings once the API's objects have been through JSON. */
+export type Policy = Omit<PolicyView, "createdAt" | "updatedAt"> & { createdAt: string; updatedAt: string };
+
+/*
+ * Everything lives under ["policies"], which the simulator's saved-policy picker shares, so
+ * one prefix invalidation after a write refreshes every view of policies.
+ */
+export const policyKeys = {
+  all: ["policies"] as const,
+  list: () => [...policyKeys.all, "list"] as const,
+  details: () => [...policyKeys.all, "detail"] as const,
+  detail: (id: string) => [...policyKeys.details(), id] as const,
+};
+
+/** Endpoint rows name their policy and follow the default one; they live under this prefix. */
+const ENDPOINTS_PREFIX = ["endpoints"] as const;
+
+const path = (id: string) => `/api/policies/${encodeURIComponent(id)}`;
+
+export function usePolicies() {
+  return useQuery({
+    queryKey: policyKeys.list(),
+    queryFn: ({ signal }) => apiFetch<{ data: Policy[] }>("/api/policies", { signal }),
+    select: (body) => body.data,
+  });
+}
+
+/** Null waits (nothing is fetched): the new-policy form only loads one when it copies it. */
+export function usePolicy(id: string | null) {
+  return useQuery({
+    queryKey: policyKeys.detail(id ?? ""),
+    queryFn: ({ signal }) => apiFetch<Policy>(path(id ?? ""), { signal }),
+    enabled: id !== null,
+  });
+}
+
+function useRefreshPolicies() {
+  const client = useQueryClient();
+  return () => {
+    void client.invalidateQueries({ queryKey: policyKeys.all });
+    void client.invalidateQueries({ queryKey: ENDPOINTS_PREFIX });
+  };
+}
+
+export function useCreatePolicy() {
+  const client = useQueryClient();
+  const refresh = useRefreshPolicies();
+  return useMutation({
+    mutationFn: (input: PolicyCreateInput) => apiFetch<Policy>("/api/policies", { method: "POST", body: JSON.stringify(input) }),
+    onSuccess: (policy) => {
+      client.setQueryData(policyKeys.detail(policy.id), policy);
+      refresh();
+      toast.success(`Policy “${policy.name}” created`);
+    },
+    onError: (err) => toast.error("The policy was not created", { description: mutationErrorText(err) }),
+  });
+}
+
+export function useUpdatePolicy(id: string) {
+  const client = useQueryClient();
+  const refresh = useRefreshPolicies();
+  return useMutation({
+    mutationFn: (patch: PolicyUpdateInput) => apiFetch<Policy>(path(id), { method: "PATCH", body: JSON.stringify(patch) }),
+    onSuccess: (policy, patch) => {
+      client.setQueryData(policyKeys.detail(id), policy);
+      refresh();
+      const promotedOnly = Object.keys(patch).length === 1 && patch.isDefault === true;
+      toast.success(promotedOnly ? `“${policy.name}” is now the default policy` : "Policy saved");
+    },
+    onError: (err) => toast.error("The policy was not saved", { description: mutationErrorText(err) }),
+  });
+}
+
+export function useDeletePolicy(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<DeletedPolicy>(path(id), { method: "DELETE" }),
+    onSuccess: (result) => {
+      // Dropped rather than invalidated: a refetch of a deleted policy can only 404.
+      client.removeQueries({ queryKey: policyKeys.detail(id) });
+      void client.invalidateQueries({ queryKey: policyKeys.all });
+      void client.invalidateQueries({ queryKey: ENDPOINTS_PREFIX });
+      const moved = result.endpointsAffected;
+      toast.success("Policy deleted", {
+        description: moved > 0 ? `${moved} endpoint${moved === 1 ? " now follows" : "s now follow"} the default policy.` : undefined,
+      });
+    },
+    onError: (err) =>
+      // A refusal (the default policy) is the server's rule, said in its words.
+      toast.error(err instanceof ApiError && err.status === 409 ? "This policy cannot be deleted" : "The policy was not deleted", {
+        description: mutationErrorText(err),
+      }),
+  });
+}
