@@ -1,0 +1,20 @@
+import { actorFrom, recordAudit } from "@/lib/auth/audit";
+import { getReadyDb } from "@/lib/db/ready";
+import { resendRequestSchema } from "@/lib/dlq/endpoint-gate";
+import { parseOptionalBody } from "@/lib/dlq/parse-optional-body";
+import { replayDelivery } from "@/lib/dlq/replay-delivery";
+import { json, route } from "@/lib/http/handler";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ id: string }> };
+
+/** 202: the new delivery is queued; follow it at /api/deliveries/{id}. */
+export const POST = route(async (req: Request, ctx: Ctx) => {
+  const { id } = await ctx.params;
+  const { enableEndpoint } = await parseOptionalBody(req, resendRequestSchema);
+  const db = await getReadyDb();
+  const replay = await replayDelivery(db, id, { enableEndpoint });
+  await recordAudit(db, { actor: actorFrom(req), action: "delivery.replay", targetType: "delivery", targetId: id, details: { replayId: replay.id, enableEndpoint } });
+  return json(replay, { status: 202 });
+});

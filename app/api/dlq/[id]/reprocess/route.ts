@@ -1,0 +1,22 @@
+import { actorFrom, recordAudit } from "@/lib/auth/audit";
+import { getReadyDb } from "@/lib/db/ready";
+import { resendRequestSchema } from "@/lib/dlq/endpoint-gate";
+import { parseOptionalBody } from "@/lib/dlq/parse-optional-body";
+import { reprocessDeadLetter } from "@/lib/dlq/reprocess-dead-letter";
+import { defaultInboundReprocessDeps } from "@/lib/dlq/reprocess-inbound-letter";
+import { json, route } from "@/lib/http/handler";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ id: string }> };
+
+/** 202 when a delivery was queued (the letter is reprocessing); 200 when an inbound letter was run again (the letter shows how it ended). */
+export const POST = route(async (req: Request, ctx: Ctx) => {
+  const { id } = await ctx.params;
+  const { enableEndpoint } = await parseOptionalBody(req, resendRequestSchema);
+  const db = await getReadyDb();
+  const result = await reprocessDeadLetter(db, id, { enableEndpoint, inbound: defaultInboundReprocessDeps() });
+  const details = result.kind === "delivery" ? { deliveryId: result.deliveryId, enableEndpoint } : { outcome: result.outcome.kind };
+  await recordAudit(db, { actor: actorFrom(req), action: "dead_letter.reprocess", targetType: "dead_letter", targetId: id, details });
+  return json(result, { status: result.kind === "delivery" ? 202 : 200 });
+});
