@@ -218,6 +218,8 @@ test("deleting asks first; the default policy is refused with the server's reaso
   await expect(page).toHaveURL(/\/policies$/);
 
   await page.getByRole("row", { name: /Default/ }).getByRole("link").first().click();
+  // The list shows "Default" too: wait for the policy's own page before looking for it.
+  await expect(page).toHaveURL(/\/policies\/[^/]+$/);
   await expect(page.getByText("Default", { exact: true })).toBeVisible();
   await page.getByRole("button", { name: "Delete", exact: true }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Delete policy" }).click();

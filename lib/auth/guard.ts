@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { errorResponse, toAppError } from "../http/handler";
-import { REQUEST_ID_HEADER, requestIdOf } from "../http/request-log";
+import { FORWARDED_REQUEST_ID_HEADER, REQUEST_ID_HEADER, requestIdOf } from "../http/request-log";
 import { decideAccess, type AccessDecision, type AccessLookups } from "./access";
 import { ACTOR_HEADER, encodeActor } from "./actor";
 
@@ -15,7 +15,7 @@ function respond(decision: AccessDecision, req: Request, requestId: string): Res
       // Only the proxy speaks for who is asking: a client's own claim is dropped.
       headers.delete(ACTOR_HEADER);
       if (decision.actor) headers.set(ACTOR_HEADER, encodeActor(decision.actor));
-      headers.set(REQUEST_ID_HEADER, requestId);
+      headers.set(FORWARDED_REQUEST_ID_HEADER, requestId);
       return NextResponse.next({ request: { headers } });
     }
   }

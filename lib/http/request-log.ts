@@ -3,6 +3,12 @@ import type { Logger } from "pino";
 import { logger } from "../log";
 
 export const REQUEST_ID_HEADER = "x-request-id";
+/**
+ * How proxy.ts hands the id to route handlers. Not X-Request-Id itself: a provider's own
+ * X-Request-Id is an idempotency key source for webhooks, and a generated one put in its
+ * place would give an id-less event a new key on every retry.
+ */
+export const FORWARDED_REQUEST_ID_HEADER = "x-hookrelay-request-id";
 
 // A caller's id is kept so one request can be followed through a load balancer's logs
 // and ours, but only when it is short and plain: it is written into every log line.
@@ -19,5 +25,6 @@ export function requestIdOf(headers: Headers): string {
  */
 export function requestLogger(req: Request, bindings: Record<string, unknown> = {}): Logger {
   const { pathname } = new URL(req.url);
-  return logger.child({ requestId: requestIdOf(req.headers), method: req.method, path: pathname, ...bindings });
+  const requestId = req.headers.get(FORWARDED_REQUEST_ID_HEADER) ?? requestIdOf(req.headers);
+  return logger.child({ requestId, method: req.method, path: pathname, ...bindings });
 }

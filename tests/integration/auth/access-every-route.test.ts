@@ -154,6 +154,13 @@ describe.each(testProviders())("proxy.ts in front of every API route on %s", (pr
     expect(fresh.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
   });
 
+  it("never gives a webhook an X-Request-Id it did not send: that header is an idempotency key source", async () => {
+    const res = await proxy(new NextRequest(apiRequest("/api/webhook", { method: "POST", body: { type: "no.id" } })));
+    // NextResponse.next() lists the request headers it overrides as x-middleware-request-<name>.
+    expect(res.headers.get("x-middleware-request-x-request-id")).toBeNull();
+    expect(res.headers.get("x-middleware-request-x-hookrelay-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it("redirects dashboard pages to sign-in and serves them with a session", async () => {
     const page = await proxy(new NextRequest(`${SITE}/dead-letters`));
     expect(page.status).toBe(307);
