@@ -1,14 +1,14 @@
-import { ShieldAlert } from "lucide-react";
-import { EmptyState } from "@/components/layout/empty-state";
-import { PageHeader } from "@/components/layout/page-header";
+import { Suspense } from "react";
+import { DeadLettersView } from "@/components/dead-letters/dead-letters-view";
+import { Skeleton } from "@/components/ui/skeleton";
 
 export const metadata = { title: "Dead letters" };
 
 export default function Page() {
   return (
-    <>
-      <PageHeader title="Dead letters" description="Deliveries and events that could not be completed, by failure reason." />
-      <EmptyState icon={ShieldAlert} title="The dead letter queue is empty">Nothing has failed for good. Letters land here after the last retry.</EmptyState>
-    </>
+    // The view reads its filters and the watched job from the query string, which exists only in the browser.
+    <Suspense fallback={<Skeleton className="h-[36rem] rounded-xl" />}>
+      <DeadLettersView />
+    </Suspense>
   );
 }

@@ -1,14 +1,14 @@
-import { Inbox } from "lucide-react";
-import { EmptyState } from "@/components/layout/empty-state";
-import { PageHeader } from "@/components/layout/page-header";
+import { Suspense } from "react";
+import { InboundView } from "@/components/inbound/inbound-view";
+import { Skeleton } from "@/components/ui/skeleton";
 
 export const metadata = { title: "Inbound" };
 
 export default function Page() {
   return (
-    <>
-      <PageHeader title="Inbound" description="Events providers posted to Hookrelay, each accepted exactly once." />
-      <EmptyState icon={Inbox} title="No events received yet">Providers post to <code className="font-mono">/api/webhook</code> or <code className="font-mono">{"/api/webhook/{source}"}</code>.</EmptyState>
-    </>
+    // The view reads its filters from the query string, which exists only in the browser.
+    <Suspense fallback={<Skeleton className="h-[36rem] rounded-xl" />}>
+      <InboundView />
+    </Suspense>
   );
 }

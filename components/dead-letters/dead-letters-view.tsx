@@ -1,0 +1,414 @@
+"use client";
+
+import { clsx } from "clsx";
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { ChevronLeft, ChevronRight, Filter, Inbox, Loader2, RefreshCw, RotateCcw, SearchX, ShieldCheck, Trash2, X } from "lucide-react";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import type { RowSelectionState, Updater } from "@tanstack/react-table";
+import { useBulkJob, useDeadLetters, useDiscardLetter, useDlqStats, useReprocessAction, type BulkSelection, type DlqStatsView, type LetterItem } from "@/components/api/dlq-hooks";
+import { useEndpointOptions } from "@/components/api/delivery-hooks";
+import { ApiError } from "@/components/api/fetcher";
+import { formatCount } from "@/components/charts/format";
+import { newerCursor, pageNumber, rememberStep, type CursorTrail } from "@/components/deliveries/pagination";
+import { EmptyState } from "@/components/layout/empty-state";
+import { PageHeader } from "@/components/layout/page-header";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { ConfirmModal } from "@/components/ui/confirm-modal";
+import { Skeleton } from "@/components/ui/skeleton";
+import { Stat } from "@/components/ui/stat";
+import { BulkDiscardDialog } from "./bulk-discard-dialog";
+import { BulkReprocessDialog } from "./bulk-reprocess-dialog";
+import { filtersFromSearch, filtersToSearch, hasFilters, isReason, pageStateFromSearch, toBulkFilter, DEFAULT_FILTERS, type LetterFilters } from "./filters";
+import { JobProgressPanel } from "./job-progress";
+import { LetterFiltersBar } from "./letter-filters-bar";
+import { LettersTable } from "./letters-table";
+import { ReasonChart } from "./reason-chart";
+import { describeFilterScope, jobProgress, pruneSelection, reasonBars, reasonMeta } from "./shape";
+
+interface BulkIntent {
+  selection: BulkSelection;
+  scope: string;
+}
+
+export function DeadLettersView() {
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const filters = useMemo(() => filtersFromSearch(params), [params]);
+  const { cursor, job: jobId } = pageStateFromSearch(params);
+  const [trail, setTrail] = useState<CursorTrail>(() => new Map());
+  const [selection, setSelection] = useState<RowSelectionState>({});
+  const [reprocessIntent, setReprocessIntent] = useState<BulkIntent | null>(null);
+  const [discardIntent, setDiscardIntent] = useState<BulkIntent | null>(null);
+  const [discardOne, setDiscardOne] = useState<LetterItem | null>(null);
+
+  const job = useBulkJob(jobId);
+  const jobActive = job.data ? jobProgress(job.data).active : jobId !== null;
+  const list = useDeadLetters({ ...filters, cursor }, jobActive);
+  const rows = useMemo(() => list.data?.data ?? [], [list.data]);
+  const settling = rows.some((r) => r.status === "reprocessing");
+  const stats = useDlqStats(filters, jobActive || settling);
+  const endpoints = useEndpointOptions();
+  const { reprocess } = useReprocessAction();
+  const discard = useDiscardLetter();
+
+  const go = useCallback(
+    (next: LetterFilters, page: { cursor?: string | null; job?: string | null } = {}, mode: "push" | "replace" = "replace", scroll = false) => {
+      const url = `${pathname}${filtersToSearch(next, { cursor: page.cursor ?? null, job: page.job === undefined ? jobId : page.job })}`;
+      if (mode === "push") router.push(url, { scroll });
+      else router.replace(url, { scroll });
+    },
+    [pathname, router, jobId],
+  );
+
+  const setFilters = useCallback(
+    (next: LetterFilters) => {
+      setTrail(new Map());
+      setSelection({});
+      go(next);
+    },
+    [go],
+  );
+
+  // A selected letter that left the page or stopped being pending (reprocessed elsewhere, a job) drops out of the selection.
+  useEffect(() => {
+    setSelection((current) => {
+      const pruned = pruneSelection(current, rows.filter((r) => r.status === "pending").map((r) => r.id));
+      return Object.keys(pruned).length === Object.keys(current).length ? current : pruned;
+    });
+  }, [rows]);
+
+  const onSelectionChange = useCallback((updater: Updater<RowSelectionState>) => setSelection((s) => (typeof updater === "function" ? updater(s) : updater)), []);
+  const onReprocess = useCallback((letter: LetterItem) => reprocess(letter.id), [reprocess]);
+  const onDiscard = useCallback((letter: LetterItem) => setDiscardOne(letter), []);
+
+  const selectedIds = Object.keys(selection);
+  const endpointUrl = endpoints.data?.find((e) => e.id === filters.endpointId)?.url ?? null;
+  const bulkFilter = toBulkFilter(filters);
+  const filterScope = describeFilterScope(bulkFilter, endpointUrl);
+  const selectedScope = selectedIds.length === 1 ? "the selected letter" : `the ${formatCount(selectedIds.length)} selected letters`;
+
+  function goOlder(next: string) {
+    setTrail((t) => rememberStep(t, cursor, next));
+    setSelection({});
+    go(filters, { cursor: next }, "push");
+  }
+
+  function goNewer() {
+    setSelection({});
+    go(filters, { cursor: newerCursor(trail, cursor) }, "push");
+  }
+
+  function jobStarted(id: string) {
+    setReprocessIntent(null);
+    setSelection({});
+    // To the top, where the progress panel appears.
+    go(filters, { cursor, job: id }, "replace", true);
+  }
+
+  const page = list.data;
+  const pageNo = pageNumber(trail, cursor);
+  const staleCursor = cursor !== null && list.error instanceof ApiError && list.error.status === 400;
+  const totals = stats.data?.totals;
+  const nothingEver = totals?.total === 0 && filters.endpointId === null;
+
+  return (
+    <>
+      <PageHeader
+        title="Dead letters"
+        description="Deliveries and inbound events that failed for good. Fix the cause, then reprocess them one by one or in bulk, or discard them."
+        actions={jobActive || settling ? <LiveNote text={jobActive ? "Live · bulk reprocess running" : "Live · letters reprocessing"} /> : null}
+      />
+      <div className="flex flex-col gap-6">
+        {jobId ? <JobProgressPanel jobId={jobId} onDismiss={() => go(filters, { cursor, job: null })} /> : null}
+
+        <StatsRow stats={stats.data} error={stats.isError && !stats.data ? stats.error.message : null} onRetry={() => void stats.refetch()} />
+
+        {!nothingEver ? (
+          <div className="grid gap-6 lg:grid-cols-5">
+            <Card
+              className="lg:col-span-3"
+              title="Letters by failure reason"
+              description={filters.endpointId ? `Letters to ${endpointUrl ?? "the chosen endpoint"}. Click a reason to list its letters.` : "Every letter, and the ones still pending. Click a reason to list its letters."}
+            >
+              {stats.data ? (
+                <ReasonChart bars={reasonBars(stats.data.byReason)} onSelect={(reason) => isReason(reason) && setFilters({ ...filters, reason })} />
+              ) : (
+                <Skeleton className="h-60" />
+              )}
+            </Card>
+            <ReasonsCard stats={stats.data} filters={filters} onFilter={setFilters} />
+          </div>
+        ) : null}
+
+        {nothingEver && page && rows.length === 0 ? (
+          <EmptyState icon={Inbox} title="The dead letter queue is empty">
+            <p>Nothing has failed for good. A delivery lands here when its retry policy gives up, and an inbound event when its handler refuses it.</p>
+          </EmptyState>
+        ) : (
+          <section aria-label="Dead letters" className="min-w-0 overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
+            <div className="border-b border-slate-100 px-4 py-4 sm:px-5">
+              <LetterFiltersBar filters={filters} onChange={setFilters} />
+            </div>
+            <BulkBar
+              selected={selectedIds.length}
+              onReprocessSelected={() => setReprocessIntent({ selection: { ids: selectedIds }, scope: selectedScope })}
+              onDiscardSelected={() => setDiscardIntent({ selection: { ids: selectedIds }, scope: selectedScope })}
+              onClearSelection={() => setSelection({})}
+              onReprocessFiltered={() => setReprocessIntent({ selection: { filter: bulkFilter }, scope: filterScope })}
+              onDiscardFiltered={() => setDiscardIntent({ selection: { filter: bulkFilter }, scope: filterScope })}
+              filterScope={filterScope}
+              jobActive={jobActive}
+            />
+
+            {list.isError && page ? (
+              <Alert tone="warning" title="Showing the last list received" className="m-4">
+                Refreshing failed: {list.error.message}
+              </Alert>
+            ) : null}
+
+            {!page && list.isError ? (
+              <div className="p-4">
+                <Alert tone="error" title={staleCursor ? "This page of results is no longer available" : "Dead letters could not be loaded"}>
+                  <p>{list.error.message}</p>
+                  <div className="mt-2 flex gap-2">
+                    <Button size="sm" icon={RefreshCw} onClick={() => void list.refetch()}>
+                      Try again
+                    </Button>
+                    {cursor !== null ? (
+                      <Button size="sm" variant="ghost" onClick={() => go(filters, { cursor: null }, "push")}>
+                        Go to the latest
+                      </Button>
+                    ) : null}
+                  </div>
+                </Alert>
+              </div>
+            ) : !page ? (
+              <ListSkeleton />
+            ) : rows.length === 0 ? (
+              <div className="p-4">
+                <EmptyList filters={filters} totals={totals} onReset={() => setFilters(DEFAULT_FILTERS)} onShowAll={() => setFilters({ ...filters, status: "all" })} />
+              </div>
+            ) : (
+              <>
+                <LettersTable rows={rows} busy={list.isPlaceholderData} selection={selection} onSelectionChange={onSelectionChange} onReprocess={onReprocess} onDiscard={onDiscard} />
+                <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 px-4 py-3">
+                  <p className="flex items-center gap-2 text-sm text-slate-600">
+                    {list.isFetching && list.isPlaceholderData ? <Loader2 className="h-4 w-4 animate-spin text-slate-400" aria-hidden /> : null}
+                    {pageNo !== null && (cursor !== null || page.nextCursor !== null) ? `Page ${pageNo} · ` : ""}
+                    {rows.length} {rows.length === 1 ? "letter" : "letters"}
+                    {cursor === null ? ", latest failure first" : ""}
+                  </p>
+                  <div className="flex gap-2">
+                    <Button size="sm" icon={ChevronLeft} onClick={goNewer} disabled={cursor === null}>
+                      Newer
+                    </Button>
+                    <Button size="sm" onClick={() => page.nextCursor && goOlder(page.nextCursor)} disabled={page.nextCursor === null}>
+                      Older
+                      <ChevronRight className="h-3.5 w-3.5" aria-hidden />
+                    </Button>
+                  </div>
+                </nav>
+              </>
+            )}
+          </section>
+        )}
+      </div>
+
+      <BulkReprocessDialog selection={reprocessIntent?.selection ?? null} scope={reprocessIntent?.scope ?? ""} onStarted={jobStarted} onClose={() => setReprocessIntent(null)} />
+      <BulkDiscardDialog
+        selection={discardIntent?.selection ?? null}
+        scope={discardIntent?.scope ?? ""}
+        onClose={() => setDiscardIntent(null)}
+        onDone={() => {
+          setDiscardIntent(null);
+          setSelection({});
+        }}
+      />
+      <ConfirmModal
+        open={discardOne !== null}
+        title="Discard this letter?"
+        confirmLabel="Discard"
+        busy={discard.isPending}
+        onCancel={() => setDiscardOne(null)}
+        onConfirm={() => discardOne && discard.mutate(discardOne.id, { onSettled: () => setDiscardOne(null) })}
+      >
+        <p>
+          <span className="font-medium text-slate-900">{discardOne?.eventType ?? "The event"}</span>
+          {discardOne?.url ? <> to <span className="break-all font-mono text-xs">{discardOne.url}</span></> : null} will not be sent. The letter stays on record but can no longer be
+          reprocessed.
+        </p>
+      </ConfirmModal>
+    </>
+  );
+}
+
+function LiveNote({ text }: { text: string }) {
+  return (
+    <p className="flex items-center gap-2 text-xs text-slate-500">
+      <span className="relative flex h-2 w-2" aria-hidden>
+        <span className="absolute inline-flex h-full w-full animate-ping rounded-full bg-emerald-400 opacity-60" />
+        <span className="relative inline-flex h-2 w-2 rounded-full bg-emerald-500" />
+      </span>
+      {text}
+    </p>
+  );
+}
+
+function StatsRow({ stats, error, onRetry }: { stats: DlqStatsView | undefined; error: string | null; onRetry: () => void }) {
+  if (error) {
+    return (
+      <Alert tone="error" title="The dead letter counts could not be loaded">
+        <p>{error}</p>
+        <Button size="sm" icon={RefreshCw} className="mt-2" onClick={onRetry}>
+          Try again
+        </Button>
+      </Alert>
+    );
+  }
+  const t = stats?.totals;
+  const value = (n: number | undefined) => (n === undefined ? <Skeleton className="mt-1 h-7 w-12" /> : formatCount(n));
+  return (
+    <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+      <Stat label="Pending" value={value(t?.pending)} tone={t && t.pending > 0 ? "warn" : "neutral"} detail="Need a decision" />
+      <Stat label="Reprocessing" value={value(t?.reprocessing)} detail="Being sent again" />
+      <Stat label="Reprocessed" value={value(t?.reprocessed)} tone={t && t.reprocessed > 0 ? "good" : "neutral"} detail="Sent again successfully" />
+      <Stat label="Discarded" value={value(t?.discarded)} detail="Closed without sending" />
+    </div>
+  );
+}
+
+/** The reasons in words, each a keyboard-reachable filter for the list below (the chart's bars are for the mouse). */
+function ReasonsCard({ stats, filters, onFilter }: { stats: DlqStatsView | undefined; filters: LetterFilters; onFilter: (next: LetterFilters) => void }) {
+  const bars = stats ? reasonBars(stats.byReason) : null;
+  return (
+    <Card className="lg:col-span-2" title="Failure reasons" description="What each means; choose one to list its letters.">
+      {bars === null ? (
+        <div className="flex flex-col gap-2">
+          {Array.from({ length: 4 }, (_, i) => (
+            <Skeleton key={i} className="h-12" />
+          ))}
+        </div>
+      ) : (
+        <ul className="-mx-3 -my-1 flex flex-col">
+          {bars.map((b) => {
+            const on = filters.reason === b.reason;
+            return (
+              <li key={b.reason}>
+                <button
+                  type="button"
+                  aria-pressed={on}
+                  onClick={() => onFilter({ ...filters, reason: on ? null : isReason(b.reason) ? b.reason : null })}
+                  className={clsx(
+                    "flex w-full items-start gap-3 rounded-lg px-3 py-2.5 text-left transition-colors",
+                    "focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500",
+                    on ? "bg-brand-50" : "hover:bg-slate-50",
+                  )}
+                >
+                  <span className="min-w-0 flex-1">
+                    <span className={clsx("flex items-center gap-1.5 text-sm font-medium", on ? "text-brand-700" : "text-slate-900")}>
+                      {on ? <Filter className="h-3.5 w-3.5" aria-hidden /> : null}
+                      {b.label}
+                    </span>
+                    <span className="mt-0.5 block text-xs text-slate-500">{reasonMeta(b.reason).description}</span>
+                  </span>
+                  <span className="shrink-0 text-right">
+                    <span className={clsx("block whitespace-nowrap text-sm font-semibold tabular-nums", b.pending > 0 ? "text-amber-700" : "text-slate-400")}>
+                      {formatCount(b.pending)} pending
+                    </span>
+                    <span className="block whitespace-nowrap text-[11px] tabular-nums text-slate-500">{formatCount(b.total)} in all</span>
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </Card>
+  );
+}
+
+interface BulkBarProps {
+  selected: number;
+  onReprocessSelected: () => void;
+  onDiscardSelected: () => void;
+  onClearSelection: () => void;
+  onReprocessFiltered: () => void;
+  onDiscardFiltered: () => void;
+  filterScope: string;
+  jobActive: boolean;
+}
+
+function BulkBar({ selected, onReprocessSelected, onDiscardSelected, onClearSelection, onReprocessFiltered, onDiscardFiltered, filterScope, jobActive }: BulkBarProps) {
+  return (
+    <div role="toolbar" aria-label="Bulk actions" className={clsx("flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-b border-slate-100 px-4 py-2.5 sm:px-5", selected > 0 && "bg-brand-50/70")}>
+      {selected > 0 ? (
+        <div className="flex flex-wrap items-center gap-2">
+          <span className="text-sm font-medium text-brand-700" aria-live="polite">
+            {formatCount(selected)} selected
+          </span>
+          <Button size="sm" variant="primary" icon={RotateCcw} onClick={onReprocessSelected}>
+            Reprocess selected
+          </Button>
+          <Button size="sm" icon={Trash2} onClick={onDiscardSelected}>
+            Discard selected
+          </Button>
+          <Button size="sm" variant="ghost" icon={X} onClick={onClearSelection}>
+            Clear
+          </Button>
+        </div>
+      ) : (
+        <p className="min-w-0 text-xs text-slate-500">
+          Select pending letters, or act on <span className="font-medium text-slate-700">{filterScope}</span>.
+        </p>
+      )}
+      <div className="flex flex-wrap gap-2">
+        <Button size="sm" icon={RotateCcw} onClick={onReprocessFiltered} title={jobActive ? "A bulk reprocess is already running; another one may overlap it" : undefined}>
+          Reprocess filtered…
+        </Button>
+        <Button size="sm" variant="ghost" icon={Trash2} onClick={onDiscardFiltered}>
+          Discard filtered…
+        </Button>
+      </div>
+    </div>
+  );
+}
+
+function EmptyList({ filters, totals, onReset, onShowAll }: { filters: LetterFilters; totals: DlqStatsView["totals"] | undefined; onReset: () => void; onShowAll: () => void }) {
+  if (!hasFilters({ ...filters, status: DEFAULT_FILTERS.status }) && filters.status === "pending") {
+    return (
+      <EmptyState icon={ShieldCheck} title="Nothing pending">
+        <p>
+          Every dead letter has been reprocessed or discarded
+          {totals ? ` (${formatCount(totals.total)} in all)` : ""}.
+        </p>
+        <Button className="mt-4" onClick={onShowAll}>
+          Show all letters
+        </Button>
+      </EmptyState>
+    );
+  }
+  return (
+    <EmptyState icon={SearchX} title="No letters match these filters">
+      <p>Try another status or reason, or reset the filters.</p>
+      <div className="mt-4 flex justify-center gap-2">
+        {filters.status !== "all" ? <Button onClick={onShowAll}>Any status</Button> : null}
+        <Button variant="ghost" onClick={onReset}>
+          Reset filters
+        </Button>
+      </div>
+    </EmptyState>
+  );
+}
+
+function ListSkeleton() {
+  return (
+    <div className="p-4" aria-busy="true" aria-label="Loading dead letters">
+      {Array.from({ length: 6 }, (_, i) => (
+        <Skeleton key={i} className="mb-3 h-9 w-full last:mb-0" />
+      ))}
+    </div>
+  );
+}
