@@ -10,10 +10,12 @@ test("health answers ok on the embedded database", async ({ request }) => {
 test("the dashboard shell navigates to every section", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+  const nav = page.getByRole("navigation", { name: "Main" });
   for (const item of NAV_ITEMS.slice(1)) {
-    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: item.label }).click();
+    // Scoped and exact: pages with data link to other sections under similar names.
+    await nav.getByRole("link", { name: item.label, exact: true }).click();
     await expect(page).toHaveURL(new RegExp(`${item.href}$`));
-    await expect(page.getByRole("link", { name: item.label })).toHaveAttribute("aria-current", "page");
+    await expect(nav.getByRole("link", { name: item.label, exact: true })).toHaveAttribute("aria-current", "page");
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   }
   await page.screenshot({ path: "e2e/artifacts/shell.png", fullPage: true });
