@@ -4,7 +4,7 @@ import { isDatabaseUnavailable } from "../db/errors";
 import { claimDueDeliveries } from "../db/sql";
 import { logger } from "../log";
 import { metrics } from "../metrics/metrics";
-import { classifyAttempt, type Outcome } from "../retry/classify";
+import { classifyAttempt, type AttemptResult, type Outcome } from "../retry/classify";
 import type { RandomSource } from "../retry/random";
 import { EndpointThrottle } from "./endpoint-throttle";
 import { PolicyResolver } from "./policy-resolver";
@@ -182,11 +182,44 @@ export class DeliveryWorker {
         logger.warn({ workerId: this.id, deliveryId: id }, err.message);
         return;
       }
-      logger.error({ workerId: this.id, deliveryId: id, err }, "delivery attempt could not be completed; it returns to the queue when its lease expires");
+      if (isDatabaseUnavailable(err)) {
+        logger.warn({ workerId: this.id, deliveryId: id, err: String(err) }, "database unavailable mid-attempt; the delivery returns to the queue when its lease expires");
+        return;
+      }
+      logger.error({ workerId: this.id, deliveryId: id, err }, "delivery attempt failed inside the worker; recording it as a failed attempt");
+      try {
+        await this.recordWorkerError(id, err);
+      } catch (recordErr) {
+        logger.error({ workerId: this.id, deliveryId: id, err: recordErr }, "could not record the failed attempt; the delivery returns to the queue when its lease expires");
+      }
     }
   }
 
-  private async deliver(id: string): Promise<void> {
+  /**
+   * An attempt that threw inside the worker (a secret that cannot sign, a payload that
+   * cannot be sent) counts like any failed attempt: retried by the policy, then dead-lettered,
+   * and visible on the timeline, instead of being retried unseen every lease period forever.
+   */
+  private async recordWorkerError(id: string, err: unknown): Promise<void> {
+    const claimed = await this.loadClaimed(id);
+    if (!claimed) return;
+    const { now, policy, attempt, previousDelayMs, base } = claimed;
+    const message = `Not sent: ${err instanceof Error ? err.message : String(err)}`;
+    const result: AttemptResult = { kind: "error", error: "other", message };
+    const outcome = classifyAttempt(result, { policy, attempt, now, random: this.opts.random, previousDelayMs });
+    const at = new Date(now);
+    await recordAttempt(this.db, {
+      ...base,
+      attempt,
+      startedAt: at,
+      finishedAt: at,
+      send: { result, durationMs: 0, statusCode: null, responseBody: null, error: message },
+      outcome,
+    });
+  }
+
+  /** The claimed delivery with what an attempt needs, or null when this worker no longer holds it. */
+  private async loadClaimed(id: string) {
     const d = await this.db.prisma.delivery.findUnique({
       where: { id },
       include: {
@@ -195,20 +228,26 @@ export class DeliveryWorker {
         attempts: { orderBy: { number: "desc" }, take: 1, select: { delayMs: true } },
       },
     });
-    if (!d || d.status !== "in_flight" || d.leaseOwner !== this.id) return;
-    const { endpoint, message } = d;
+    if (!d || d.status !== "in_flight" || d.leaseOwner !== this.id) return null;
     const now = this.opts.now();
-    const policy = this.policies.resolve(endpoint.policy, await this.policies.defaultPolicy(now));
-    const attempt = d.attemptCount + 1;
+    const policy = this.policies.resolve(d.endpoint.policy, await this.policies.defaultPolicy(now));
     const base = {
       deliveryId: d.id,
       workerId: this.id,
-      endpoint: { id: endpoint.id, url: endpoint.url, failingSince: endpoint.failingSince },
-      message: { eventType: message.eventType, payload: message.payload },
+      endpoint: { id: d.endpoint.id, url: d.endpoint.url, failingSince: d.endpoint.failingSince },
+      message: { eventType: d.message.eventType, payload: d.message.payload },
       // Set at creation only on deliveries made to reprocess a dead letter (dead deliveries are never claimed).
       reprocessedLetterId: d.deadLetterId,
       autoDisableAfterMs: this.opts.autoDisableAfterMs,
     };
+    return { d, now, policy, attempt: d.attemptCount + 1, previousDelayMs: d.attempts[0]?.delayMs ?? undefined, base };
+  }
+
+  private async deliver(id: string): Promise<void> {
+    const claimed = await this.loadClaimed(id);
+    if (!claimed) return;
+    const { d, now, policy, attempt, base } = claimed;
+    const { endpoint, message } = d;
 
     if (!endpoint.enabled) {
       const outcome: Outcome = { type: "DEAD", failureReason: "invalid_endpoint", reason: `Not sent: the endpoint is disabled (${endpoint.disabledReason ?? "by an operator"})` };
@@ -251,7 +290,7 @@ export class DeliveryWorker {
       return;
     }
     const finished = this.opts.now();
-    const outcome = classifyAttempt(send.result, { policy, attempt, now: finished, random: this.opts.random, previousDelayMs: d.attempts[0]?.delayMs ?? undefined });
+    const outcome = classifyAttempt(send.result, { policy, attempt, now: finished, random: this.opts.random, previousDelayMs: claimed.previousDelayMs });
     await recordAttempt(this.db, { ...base, attempt, startedAt, finishedAt: new Date(finished), send, outcome });
     metrics().deliveryAttempt(outcome.type.toLowerCase(), send.durationMs);
   }

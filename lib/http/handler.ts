@@ -1,6 +1,6 @@
 import { ZodError, type ZodType, type z } from "zod";
 import { AppError, type ErrorBody } from "./errors";
-import { databaseUnavailable, isDatabaseUnavailable } from "../db/errors";
+import { databaseUnavailable, isDatabaseUnavailable, isInvalidText } from "../db/errors";
 import { logger } from "../log";
 import { readBodyWithLimit } from "./read-body";
 
@@ -25,6 +25,7 @@ export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof ZodError) return validationError(err);
   if (isDatabaseUnavailable(err)) return databaseUnavailable(err);
+  if (isInvalidText(err)) return new AppError("bad_request", "Text in the request cannot contain the NUL character (U+0000)");
   logger.error({ err }, "unhandled error in route handler");
   return new AppError("internal", "Something went wrong on our side");
 }

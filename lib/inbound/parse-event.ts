@@ -62,5 +62,8 @@ export function parseEvent(rawBody: string, headers: Headers): ParsedEvent {
     if (err instanceof InvalidIdempotencyKeyError) throw new AppError("bad_request", err.message);
     throw err;
   }
-  return { body, key, eventType: deriveEventType(body, headers), providerAttempt: deriveProviderAttempt(headers), headers: keptHeaders(headers) };
+  const eventType = deriveEventType(body, headers);
+  // PostgreSQL text cannot hold U+0000 and SQLite would store it: refuse it on both, as bad input.
+  if (key.key.includes("\u0000") || eventType?.includes("\u0000")) throw new AppError("bad_request", "The event id and type cannot contain the NUL character (U+0000)");
+  return { body, key, eventType, providerAttempt: deriveProviderAttempt(headers), headers: keptHeaders(headers) };
 }

@@ -4,13 +4,13 @@ import { DedupeCache } from "@/lib/inbound/dedupe-cache";
 
 const entry = (recordId: string, expiresAt: number) => ({ recordId, status: 200, body: `{"id":"${recordId}"}`, expiresAt });
 
-/** Just enough of a Db for flushHits: records every increment, optionally failing. */
+/** Just enough of a Db for flushHits: records the increment each record got, optionally failing. */
 function fakeDb(fail = false) {
   const increments: { id: string; by: number }[] = [];
-  const updateMany = vi.fn(async (args: { where: { id: string }; data: { duplicateCount: { increment: number } } }) => {
+  const updateMany = vi.fn(async (args: { where: { id: { in: string[] } }; data: { duplicateCount: { increment: number } } }) => {
     if (fail) throw new Error("database away");
-    increments.push({ id: args.where.id, by: args.data.duplicateCount.increment });
-    return { count: 1 };
+    for (const id of args.where.id.in) increments.push({ id, by: args.data.duplicateCount.increment });
+    return { count: args.where.id.in.length };
   });
   return { db: { prisma: { inboundEvent: { updateMany } } } as unknown as Db, increments, updateMany };
 }
@@ -50,20 +50,24 @@ describe("DedupeCache", () => {
     expect(cache.get("s", "a", 0)).toBeUndefined();
   });
 
-  it("counts hits and writes them in one increment per record", async () => {
+  it("counts hits and writes each record's total once, batching records with the same total", async () => {
     const cache = new DedupeCache(10);
     cache.set("s", "a", entry("ra", 1e15), 0);
     cache.set("s", "b", entry("rb", 1e15), 0);
     for (let i = 0; i < 3; i++) cache.get("s", "a", 0);
     cache.get("s", "b", 0);
-    const { db, increments } = fakeDb();
+    cache.set("s", "c", entry("rc", 1e15), 0);
+    cache.get("s", "c", 0);
+    const { db, increments, updateMany } = fakeDb();
     await cache.flushHits(db);
     expect(increments).toEqual([
       { id: "ra", by: 3 },
       { id: "rb", by: 1 },
+      { id: "rc", by: 1 },
     ]);
+    expect(updateMany).toHaveBeenCalledTimes(2);
     await cache.flushHits(db);
-    expect(increments).toHaveLength(2);
+    expect(increments).toHaveLength(3);
   });
 
   it("keeps the counts for the next flush when the database is away", async () => {
