@@ -47,10 +47,7 @@ async function existingMessage(db: Db, key: string, hash: string): Promise<Creat
 export async function createMessage(db: Db, input: CreateMessageInput): Promise<CreatedMessage> {
   const hash = requestHash(input.eventType, input.payload);
   const key = input.idempotencyKey ?? null;
-  if (key) {
-    const earlier = await db.prisma.message.findUnique({ where: { idempotencyKey: key }, select: { id: true } });
-    if (earlier) return existingMessage(db, key, hash);
-  }
+  // No look-up first: a new key is the common case, and the unique index answers for a repeat.
   try {
     const result = await db.prisma.$transaction(async (tx) => {
       const message = await tx.message.create({
