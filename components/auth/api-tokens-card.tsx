@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, Td, Th } from "@/components/ui/table";
-import { ConfirmDialog } from "./confirm-dialog";
+import { ConfirmModal } from "@/components/ui/confirm-modal";
 import { CreateTokenForm } from "./create-token-form";
 import { relative } from "./dates";
 import { useApiTokens, useRevokeApiToken, type ApiToken, type CreatedToken } from "./hooks";
@@ -123,9 +123,9 @@ export function ApiTokensCard() {
         </Table>
       )}
 
-      <ConfirmDialog open={revoking !== null} title={`Revoke “${revoking?.name ?? ""}”?`} confirmLabel="Revoke token" busy={revoke.isPending} onConfirm={() => void confirmRevoke()} onCancel={() => setRevoking(null)}>
+      <ConfirmModal open={revoking !== null} title={`Revoke “${revoking?.name ?? ""}”?`} confirmLabel="Revoke token" busy={revoke.isPending} onConfirm={() => void confirmRevoke()} onCancel={() => setRevoking(null)}>
         Programs using this token will get <strong className="font-medium text-slate-800">401 Unauthorized</strong> from their next request. This cannot be undone.
-      </ConfirmDialog>
+      </ConfirmModal>
     </Card>
   );
 }

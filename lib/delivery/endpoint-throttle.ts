@@ -1,4 +1,4 @@
-import { RateLimiter } from "../inbound/rate-limiter";
+import { RateLimiter } from "../rate-limiter";
 
 export interface EndpointLimits {
   id: string;

@@ -8,7 +8,7 @@ import type { HandlerRegistry } from "./handlers";
 import { claimKey, finishRun, isFinal } from "./idempotency-store";
 import { parseEvent, type ParsedEvent } from "./parse-event";
 import { processEvent, type ProcessOutcome } from "./process-event";
-import type { RateLimiter } from "./rate-limiter";
+import type { RateLimiter } from "../rate-limiter";
 import { REPLAY_HEADER } from "../http/headers";
 import { metrics } from "../metrics/metrics";
 import { isJsonContentType, readBodyWithLimit } from "../http/read-body";

@@ -6,7 +6,7 @@ import { processSingleton } from "../process-singleton";
 import { DedupeCache } from "./dedupe-cache";
 import { inboundHandlers } from "./handlers";
 import type { InboundDeps } from "./receive-webhook";
-import { RateLimiter } from "./rate-limiter";
+import { RateLimiter } from "../rate-limiter";
 import { SourceCache } from "./source-cache";
 import type { SourceStore } from "./sources";
 

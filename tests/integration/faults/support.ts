@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { DeliveryWorker, type WorkerOptions } from "@/lib/delivery/worker";
 import { DedupeCache } from "@/lib/inbound/dedupe-cache";
 import { HandlerRegistry } from "@/lib/inbound/handlers";
-import { RateLimiter } from "@/lib/inbound/rate-limiter";
+import { RateLimiter } from "@/lib/rate-limiter";
 import { receiveWebhook, type InboundAnswer, type InboundDeps } from "@/lib/inbound/receive-webhook";
 import { SourceCache } from "@/lib/inbound/source-cache";
 

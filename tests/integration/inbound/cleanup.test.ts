@@ -1,8 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { startInboundCleanup } from "@/lib/inbound/cleanup";
 import { deleteExpiredRecords } from "@/lib/inbound/idempotency-store";
 import { testProviders, useTestDatabase } from "../../support/databases";
-import { resetInbound, until } from "./helpers";
+import { resetInbound } from "./helpers";
 
 describe.each(testProviders())("removing expired inbound records on %s", (provider) => {
   const t = useTestDatabase(provider);
@@ -27,17 +26,5 @@ describe.each(testProviders())("removing expired inbound records on %s", (provid
     const left = await t.db.prisma.inboundEvent.findMany({ select: { idempotencyKey: true }, orderBy: { idempotencyKey: "asc" } });
     expect(left.map((r) => r.idempotencyKey)).toEqual(["live_0", "live_1", "live_2"]);
     expect(await deleteExpiredRecords(t.db, now)).toBe(0);
-  });
-
-  it("the periodic cleanup removes them from a real database", async () => {
-    await seed(2, new Date(Date.now() - 1_000), "old_");
-    await seed(1, new Date(Date.now() + 3_600_000), "live_");
-    const stop = startInboundCleanup(async () => t.db, 20);
-    try {
-      await until(async () => (await t.db.prisma.inboundEvent.count()) === 1);
-    } finally {
-      stop();
-    }
-    expect(await t.db.prisma.inboundEvent.findMany({ select: { idempotencyKey: true } })).toEqual([{ idempotencyKey: "live_0" }]);
   });
 });

@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { DedupeCache } from "@/lib/inbound/dedupe-cache";
 import { HandlerRegistry } from "@/lib/inbound/handlers";
-import { RateLimiter } from "@/lib/inbound/rate-limiter";
+import { RateLimiter } from "@/lib/rate-limiter";
 import { receiveWebhook, type InboundDeps } from "@/lib/inbound/receive-webhook";
 import { SourceCache } from "@/lib/inbound/source-cache";
 

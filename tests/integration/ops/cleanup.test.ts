@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { runCleanup } from "@/lib/ops/cleanup";
+import { runCleanup, startCleanup } from "@/lib/ops/cleanup";
+import { waitFor } from "../../support/receiver";
 import { retentionFromEnv } from "@/lib/ops/retention";
 import { testProviders, useTestDatabase } from "../../support/databases";
 
@@ -101,6 +102,21 @@ describe.each(testProviders())("retention cleanup on %s", (provider) => {
     expect((await runCleanup(t.db, RETENTION, NOW)).inboundEvents).toBe(2);
     const left = await t.db.prisma.inboundEvent.findMany({ select: { idempotencyKey: true }, orderBy: { idempotencyKey: "asc" } });
     expect(left.map((r) => r.idempotencyKey)).toEqual(["fresh", "old-but-unexpired"]);
+  });
+
+  it("the periodic sweep the server starts removes expired records and leaves pending work alone", async () => {
+    const source = await t.db.prisma.inboundSource.findFirstOrThrow();
+    await t.db.prisma.inboundEvent.create({ data: { sourceId: source.id, idempotencyKey: "gone", keySource: "body", payload: "{}", status: "processed", expiresAt: new Date(Date.now() - 1_000) } });
+    await t.db.prisma.inboundEvent.create({ data: { sourceId: source.id, idempotencyKey: "kept", keySource: "body", payload: "{}", status: "processed", expiresAt: new Date(Date.now() + 3_600_000) } });
+    const pending = await delivery("pending", daysAgo(400));
+    const stop = startCleanup(async () => t.db, 20);
+    try {
+      await waitFor(async () => (await t.db.prisma.inboundEvent.count()) === 1);
+    } finally {
+      stop();
+    }
+    expect((await t.db.prisma.inboundEvent.findFirstOrThrow()).idempotencyKey).toBe("kept");
+    expect(await exists(pending.id)).toBe(true);
   });
 
   it("removes expired sessions and keeps live ones", async () => {

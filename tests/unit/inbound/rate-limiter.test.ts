@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RateLimiter } from "@/lib/inbound/rate-limiter";
+import { RateLimiter } from "@/lib/rate-limiter";
 
 describe("RateLimiter", () => {
   it("allows a burst of one second's worth, then asks for the wait until the next token", () => {
