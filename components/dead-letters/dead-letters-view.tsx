@@ -2,18 +2,19 @@
 
 import { clsx } from "clsx";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { ChevronLeft, ChevronRight, Filter, Inbox, Loader2, RefreshCw, RotateCcw, SearchX, ShieldCheck, Trash2, X } from "lucide-react";
+import { Filter, Inbox, RefreshCw, RotateCcw, SearchX, ShieldCheck, Trash2, X } from "lucide-react";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { RowSelectionState, Updater } from "@tanstack/react-table";
 import { useBulkJob, useDeadLetters, useDiscardLetter, useDlqStats, useReprocessAction, type BulkSelection, type DlqStatsView, type LetterItem } from "@/components/api/dlq-hooks";
 import { useEndpointOptions } from "@/components/api/delivery-hooks";
 import { ApiError } from "@/components/api/fetcher";
 import { formatCount } from "@/components/charts/format";
-import { newerCursor, pageNumber, rememberStep, type CursorTrail } from "@/components/deliveries/pagination";
+import { newerCursor, pageNumber, rememberStep, type CursorTrail } from "@/components/ui/cursor-trail";
 import { EmptyState } from "@/components/layout/empty-state";
 import { PageHeader } from "@/components/layout/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Pager } from "@/components/ui/pager";
 import { Card } from "@/components/ui/card";
 import { ConfirmModal } from "@/components/ui/confirm-modal";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -194,23 +195,17 @@ export function DeadLettersView() {
             ) : (
               <>
                 <LettersTable rows={rows} busy={list.isPlaceholderData} selection={selection} onSelectionChange={onSelectionChange} onReprocess={onReprocess} onDiscard={onDiscard} />
-                <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 px-4 py-3">
-                  <p className="flex items-center gap-2 text-sm text-slate-600">
-                    {list.isFetching && list.isPlaceholderData ? <Loader2 className="h-4 w-4 animate-spin text-slate-400" aria-hidden /> : null}
-                    {pageNo !== null && (cursor !== null || page.nextCursor !== null) ? `Page ${pageNo} · ` : ""}
-                    {rows.length} {rows.length === 1 ? "letter" : "letters"}
-                    {cursor === null ? ", latest failure first" : ""}
-                  </p>
-                  <div className="flex gap-2">
-                    <Button size="sm" icon={ChevronLeft} onClick={goNewer} disabled={cursor === null}>
-                      Newer
-                    </Button>
-                    <Button size="sm" onClick={() => page.nextCursor && goOlder(page.nextCursor)} disabled={page.nextCursor === null}>
-                      Older
-                      <ChevronRight className="h-3.5 w-3.5" aria-hidden />
-                    </Button>
-                  </div>
-                </nav>
+                <Pager
+                  pageNo={pageNo}
+                  cursor={cursor}
+                  nextCursor={page.nextCursor}
+                  count={rows.length}
+                  noun={{ one: "letter", many: "letters" }}
+                  order="latest failure first"
+                  loading={list.isFetching && list.isPlaceholderData}
+                  onNewer={goNewer}
+                  onOlder={goOlder}
+                />
               </>
             )}
           </section>

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { ChevronLeft, ChevronRight, Loader2, RefreshCw, SearchX, Send } from "lucide-react";
+import { RefreshCw, SearchX, Send } from "lucide-react";
 import { useCallback, useMemo, useState } from "react";
 import { useDeliveries } from "@/components/api/delivery-hooks";
 import { ApiError } from "@/components/api/fetcher";
@@ -10,11 +10,12 @@ import { EmptyState } from "@/components/layout/empty-state";
 import { PageHeader } from "@/components/layout/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Pager } from "@/components/ui/pager";
 import { Skeleton } from "@/components/ui/skeleton";
 import { DeliveriesTable } from "./deliveries-table";
 import { cursorFromSearch, filtersFromSearch, filtersToSearch, hasFilters, isLive, NO_FILTERS, type DeliveryFilters } from "./filters";
 import { FiltersBar } from "./filters-bar";
-import { newerCursor, pageNumber, rememberStep, type CursorTrail } from "./pagination";
+import { newerCursor, pageNumber, rememberStep, type CursorTrail } from "@/components/ui/cursor-trail";
 
 export function DeliveriesView() {
   const params = useSearchParams();
@@ -118,23 +119,17 @@ export function DeliveriesView() {
         ) : (
           <section aria-label="Deliveries" className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
             <DeliveriesTable rows={rows} busy={query.isPlaceholderData} />
-            <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 px-4 py-3">
-              <p className="flex items-center gap-2 text-sm text-slate-600">
-                {query.isFetching && query.isPlaceholderData ? <Loader2 className="h-4 w-4 animate-spin text-slate-400" aria-hidden /> : null}
-                {pageNo !== null && (cursor !== null || page.nextCursor !== null) ? `Page ${pageNo} · ` : ""}
-                {rows.length} {rows.length === 1 ? "delivery" : "deliveries"}
-                {cursor === null ? ", newest first" : ""}
-              </p>
-              <div className="flex gap-2">
-                <Button size="sm" icon={ChevronLeft} onClick={goNewer} disabled={cursor === null}>
-                  Newer
-                </Button>
-                <Button size="sm" onClick={() => page.nextCursor && goOlder(page.nextCursor)} disabled={page.nextCursor === null}>
-                  Older
-                  <ChevronRight className="h-3.5 w-3.5" aria-hidden />
-                </Button>
-              </div>
-            </nav>
+            <Pager
+              pageNo={pageNo}
+              cursor={cursor}
+              nextCursor={page.nextCursor}
+              count={rows.length}
+              noun={{ one: "delivery", many: "deliveries" }}
+              order="newest first"
+              loading={query.isFetching && query.isPlaceholderData}
+              onNewer={goNewer}
+              onOlder={goOlder}
+            />
           </section>
         )}
       </div>

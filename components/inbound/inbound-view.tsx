@@ -1,15 +1,16 @@
 "use client";
 
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { ChevronLeft, ChevronRight, Inbox, Loader2, RefreshCw, SearchX } from "lucide-react";
+import { Inbox, RefreshCw, SearchX } from "lucide-react";
 import { useCallback, useMemo, useState } from "react";
 import { useInboundEvents } from "@/components/api/inbound-hooks";
 import { ApiError } from "@/components/api/fetcher";
-import { newerCursor, pageNumber, rememberStep, type CursorTrail } from "@/components/deliveries/pagination";
+import { newerCursor, pageNumber, rememberStep, type CursorTrail } from "@/components/ui/cursor-trail";
 import { EmptyState } from "@/components/layout/empty-state";
 import { PageHeader } from "@/components/layout/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { Pager } from "@/components/ui/pager";
 import { Skeleton } from "@/components/ui/skeleton";
 import { hasInboundFilters, inboundCursorFromSearch, inboundFiltersFromSearch, inboundFiltersToSearch, NO_INBOUND_FILTERS, type InboundFilters } from "./filters";
 import { InboundFiltersBar } from "./inbound-filters-bar";
@@ -112,23 +113,17 @@ export function InboundView() {
         ) : (
           <section aria-label="Inbound events" className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
             <InboundTable rows={rows} busy={query.isPlaceholderData} />
-            <nav aria-label="Pages" className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 px-4 py-3">
-              <p className="flex items-center gap-2 text-sm text-slate-600">
-                {query.isFetching && query.isPlaceholderData ? <Loader2 className="h-4 w-4 animate-spin text-slate-400" aria-hidden /> : null}
-                {pageNo !== null && (cursor !== null || page.nextCursor !== null) ? `Page ${pageNo} · ` : ""}
-                {rows.length} {rows.length === 1 ? "event" : "events"}
-                {cursor === null ? ", newest first" : ""}
-              </p>
-              <div className="flex gap-2">
-                <Button size="sm" icon={ChevronLeft} onClick={goNewer} disabled={cursor === null}>
-                  Newer
-                </Button>
-                <Button size="sm" onClick={() => page.nextCursor && goOlder(page.nextCursor)} disabled={page.nextCursor === null}>
-                  Older
-                  <ChevronRight className="h-3.5 w-3.5" aria-hidden />
-                </Button>
-              </div>
-            </nav>
+            <Pager
+              pageNo={pageNo}
+              cursor={cursor}
+              nextCursor={page.nextCursor}
+              count={rows.length}
+              noun={{ one: "event", many: "events" }}
+              order="newest first"
+              loading={query.isFetching && query.isPlaceholderData}
+              onNewer={goNewer}
+              onOlder={goOlder}
+            />
           </section>
         )}
 

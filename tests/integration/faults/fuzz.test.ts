@@ -2,7 +2,7 @@ import { createHmac } from "node:crypto";
 import { readdirSync } from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { createMessage } from "@/lib/delivery/create-message";
 import { ERROR_STATUS } from "@/lib/http/errors";

@@ -28,11 +28,11 @@ class HostileServer {
       this.hits[path] = (this.hits[path] ?? 0) + 1;
       if (path === "/reset") return void req.socket.destroy();
       req.resume();
-      req.on("end", () => this.answer(path, req, res));
+      req.on("end", () => this.answer(path, res));
     });
   }
 
-  private answer(path: string, req: http.IncomingMessage, res: http.ServerResponse): void {
+  private answer(path: string, res: http.ServerResponse): void {
     switch (path) {
       case "/hang":
         return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newerCursor, pageNumber, rememberStep, type CursorTrail } from "@/components/deliveries/pagination";
+import { newerCursor, pageNumber, rememberStep, type CursorTrail } from "@/components/ui/cursor-trail";
 
 describe("cursor trail", () => {
   it("walks back the way it came, page by page", () => {
