@@ -1,9 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { RefreshCw, SearchX, Send } from "lucide-react";
-import { useCallback, useMemo, useState } from "react";
 import { useDeliveries } from "@/components/api/delivery-hooks";
 import { ApiError } from "@/components/api/fetcher";
 import { EmptyState } from "@/components/layout/empty-state";
@@ -11,43 +9,22 @@ import { PageHeader } from "@/components/layout/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Pager } from "@/components/ui/pager";
+import { useCursorPages, type UrlListCodec } from "@/components/ui/use-cursor-pages";
 import { Skeleton } from "@/components/ui/skeleton";
 import { DeliveriesTable } from "./deliveries-table";
 import { cursorFromSearch, filtersFromSearch, filtersToSearch, hasFilters, isLive, NO_FILTERS, type DeliveryFilters } from "./filters";
 import { FiltersBar } from "./filters-bar";
-import { newerCursor, pageNumber, rememberStep, type CursorTrail } from "@/components/ui/cursor-trail";
+
+const URL_CODEC: UrlListCodec<DeliveryFilters> = { filtersFromSearch, cursorFromSearch, filtersToSearch };
 
 export function DeliveriesView() {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
-  const filters = useMemo(() => filtersFromSearch(params), [params]);
-  const cursor = cursorFromSearch(params);
-  const [trail, setTrail] = useState<CursorTrail>(() => new Map());
+  const { filters, cursor, setFilters, pageNo, goOlder, goNewer, goNewest } = useCursorPages(URL_CODEC);
   const query = useDeliveries({ ...filters, cursor });
-
-  const setFilters = useCallback(
-    (next: DeliveryFilters) => {
-      setTrail(new Map());
-      router.replace(`${pathname}${filtersToSearch(next)}`, { scroll: false });
-    },
-    [router, pathname],
-  );
-
-  function goOlder(next: string) {
-    setTrail((t) => rememberStep(t, cursor, next));
-    router.push(`${pathname}${filtersToSearch(filters, next)}`);
-  }
-
-  function goNewer() {
-    router.push(`${pathname}${filtersToSearch(filters, newerCursor(trail, cursor))}`);
-  }
 
   const page = query.data;
   const rows = page?.data ?? [];
   const live = rows.some((r) => isLive(r.status));
   const filtered = hasFilters(filters);
-  const pageNo = pageNumber(trail, cursor);
   // A cursor names a delivery; one deleted since the link was made answers 400.
   const staleCursor = cursor !== null && query.error instanceof ApiError && query.error.status === 400;
 
@@ -85,7 +62,7 @@ export function DeliveriesView() {
                 Try again
               </Button>
               {cursor !== null ? (
-                <Button size="sm" variant="ghost" onClick={() => router.push(`${pathname}${filtersToSearch(filters)}`)}>
+                <Button size="sm" variant="ghost" onClick={goNewest}>
                   Go to the newest
                 </Button>
               ) : null}

@@ -1,52 +1,29 @@
 "use client";
 
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Inbox, RefreshCw, SearchX } from "lucide-react";
-import { useCallback, useMemo, useState } from "react";
 import { useInboundEvents } from "@/components/api/inbound-hooks";
 import { ApiError } from "@/components/api/fetcher";
-import { newerCursor, pageNumber, rememberStep, type CursorTrail } from "@/components/ui/cursor-trail";
 import { EmptyState } from "@/components/layout/empty-state";
 import { PageHeader } from "@/components/layout/page-header";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Pager } from "@/components/ui/pager";
+import { useCursorPages, type UrlListCodec } from "@/components/ui/use-cursor-pages";
 import { Skeleton } from "@/components/ui/skeleton";
 import { hasInboundFilters, inboundCursorFromSearch, inboundFiltersFromSearch, inboundFiltersToSearch, NO_INBOUND_FILTERS, type InboundFilters } from "./filters";
 import { InboundFiltersBar } from "./inbound-filters-bar";
 import { InboundTable } from "./inbound-table";
 import { SourcesCard } from "./sources-card";
 
+const URL_CODEC: UrlListCodec<InboundFilters> = { filtersFromSearch: inboundFiltersFromSearch, cursorFromSearch: inboundCursorFromSearch, filtersToSearch: inboundFiltersToSearch };
+
 export function InboundView() {
-  const params = useSearchParams();
-  const router = useRouter();
-  const pathname = usePathname();
-  const filters = useMemo(() => inboundFiltersFromSearch(params), [params]);
-  const cursor = inboundCursorFromSearch(params);
-  const [trail, setTrail] = useState<CursorTrail>(() => new Map());
+  const { filters, cursor, setFilters, pageNo, goOlder, goNewer, goNewest } = useCursorPages(URL_CODEC);
   const query = useInboundEvents({ ...filters, cursor });
-
-  const setFilters = useCallback(
-    (next: InboundFilters) => {
-      setTrail(new Map());
-      router.replace(`${pathname}${inboundFiltersToSearch(next)}`, { scroll: false });
-    },
-    [router, pathname],
-  );
-
-  function goOlder(next: string) {
-    setTrail((t) => rememberStep(t, cursor, next));
-    router.push(`${pathname}${inboundFiltersToSearch(filters, next)}`);
-  }
-
-  function goNewer() {
-    router.push(`${pathname}${inboundFiltersToSearch(filters, newerCursor(trail, cursor))}`);
-  }
 
   const page = query.data;
   const rows = page?.data ?? [];
   const processing = rows.some((r) => r.status === "processing");
-  const pageNo = pageNumber(trail, cursor);
   // A cursor names an event; one expired since the link was made answers 400.
   const staleCursor = cursor !== null && query.error instanceof ApiError && query.error.status === 400;
 
@@ -82,7 +59,7 @@ export function InboundView() {
                 Try again
               </Button>
               {cursor !== null ? (
-                <Button size="sm" variant="ghost" onClick={() => router.push(`${pathname}${inboundFiltersToSearch(filters)}`)}>
+                <Button size="sm" variant="ghost" onClick={goNewest}>
                   Go to the newest
                 </Button>
               ) : null}
