@@ -27,7 +27,11 @@ export async function createFirstOperator(db: Db, input: SetupInput, via: "setup
       { isolationLevel: "Serializable" },
     );
   } catch (err) {
-    if (isUniqueViolation(err) || prismaErrorCode(err) === "P2034") throw new AppError("conflict", ALREADY_SET_UP);
+    if (err instanceof AppError) throw err;
+    // A losing racer can fail in several ways (unique violation, serialization failure,
+    // or a transaction that could not start under load); whichever it was, if another
+    // request created the operator meanwhile, the answer is the same 409.
+    if (isUniqueViolation(err) || prismaErrorCode(err) === "P2034" || (await hasOperator(db))) throw new AppError("conflict", ALREADY_SET_UP);
     throw err;
   }
 }
