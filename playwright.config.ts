@@ -31,7 +31,8 @@ export default defineConfig({
   webServer: {
     command: `node --import tsx e2e/support/server.ts`,
     url: `${baseURL}/api/health`,
-    timeout: 120_000,
+    // Includes building the app when its sources changed since the last build.
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

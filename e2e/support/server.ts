@@ -4,12 +4,14 @@
 import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import path from "node:path";
+import { ensureAppBuilt } from "../../tests/support/built-app";
 import { E2E_OPERATOR } from "./global-setup";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const port = process.env.E2E_PORT ?? "3100";
 const dataDir = path.join(root, "data", `e2e-${port}`);
 rmSync(dataDir, { recursive: true, force: true });
+ensureAppBuilt();
 
 const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port, "-H", "127.0.0.1"], {
   cwd: root,
