@@ -15,7 +15,6 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
-          globalSetup: ["tests/support/build-app.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // Files share one PostgreSQL server and the machine's two cores.

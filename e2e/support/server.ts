@@ -11,7 +11,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 const port = process.env.E2E_PORT ?? "3100";
 const dataDir = path.join(root, "data", `e2e-${port}`);
 rmSync(dataDir, { recursive: true, force: true });
-ensureAppBuilt();
+await ensureAppBuilt();
 
 const server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port, "-H", "127.0.0.1"], {
   cwd: root,

@@ -5,7 +5,7 @@ import { connect, type Db } from "@/lib/db/client";
 import type { Provider } from "@/lib/db/schema-derivation";
 import { createScratchDb, type ScratchDb } from "@/scripts/lib/scratch-db";
 import { assertPostgresReachable } from "./databases";
-import { NEXT_BIN, ROOT } from "./built-app";
+import { ensureAppBuilt, NEXT_BIN, ROOT } from "./built-app";
 
 /** The operator every test server creates at start-up (HOOKRELAY_ADMIN_EMAIL/PASSWORD). */
 export const TEST_OPERATOR = { email: "operator@hookrelay.test", password: "integration operator password" };
@@ -42,8 +42,9 @@ process.once("exit", () => {
   for (const p of live) p.kill("SIGKILL");
 });
 
-/** `next start` of the built app (tests/support/build-app.ts built it) against `databaseUrl`; resolved once /api/health answers 200. */
+/** `next start` of the built app (built first when its sources changed) against `databaseUrl`; resolved once /api/health answers 200. */
 export async function startApp(options: StartOptions): Promise<AppServer> {
+  await ensureAppBuilt();
   const port = await freePort();
   const lines: string[] = [];
   const proc = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
@@ -202,7 +203,7 @@ export function useApp(provider: Provider, options: { env?: Record<string, strin
       return fetch(`${need(server).url}/api/webhook${source ? `/${source}` : ""}`, {
         method: "POST",
         headers: { "content-type": "application/json", ...headers },
-        body: typeof body === "string" || body instanceof Uint8Array ? body : JSON.stringify(body),
+        body: typeof body === "string" ? body : body instanceof Uint8Array ? new Uint8Array(body) : JSON.stringify(body),
       });
     },
   };
