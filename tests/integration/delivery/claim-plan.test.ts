@@ -1,0 +1,75 @@
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db/client";
+import { claimDueDeliveries, claimStatement } from "@/lib/db/sql";
+import { testProviders, useTestDatabase } from "../../support/databases";
+
+const DUE = 20_000;
+const CHUNK = 500;
+
+/** `count` deliveries to one endpoint, due one millisecond apart from `from`. */
+async function seedDue(db: Db, endpointId: string, count: number, from: number, extra: { status?: string; leaseExpiresAt?: Date } = {}): Promise<string[]> {
+  const ids: string[] = [];
+  for (let start = 0; start < count; start += CHUNK) {
+    const n = Math.min(CHUNK, count - start);
+    const messages = Array.from({ length: n }, () => ({ id: `m_${randomUUID()}`, eventType: "claim.plan", payload: "{}" }));
+    await db.prisma.message.createMany({ data: messages });
+    const deliveries = messages.map((m, k) => ({ id: `d_${randomUUID()}`, messageId: m.id, endpointId, nextAttemptAt: new Date(from + start + k), ...extra }));
+    await db.prisma.delivery.createMany({ data: deliveries });
+    ids.push(...deliveries.map((d) => d.id));
+  }
+  return ids;
+}
+
+/** The plan of the claim statement, as text: PostgreSQL's JSON plan, SQLite's query plan rows. */
+async function claimPlan(db: Db, now: number): Promise<string> {
+  const { sql, args } = claimStatement(db.provider, { owner: "plan", leaseUntil: now + 60_000, now, limit: 32 });
+  if (db.provider === "postgresql") {
+    const rows = await db.prisma.$queryRawUnsafe<{ "QUERY PLAN": unknown }[]>(`EXPLAIN (FORMAT JSON) ${sql}`, ...args);
+    return JSON.stringify(rows[0]["QUERY PLAN"]);
+  }
+  const rows = await db.prisma.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${sql}`, ...args);
+  return rows.map((r) => r.detail).join("\n");
+}
+
+describe.each(testProviders())(`the worker's claim on %s with ${DUE} deliveries due`, (provider) => {
+  const t = useTestDatabase(provider);
+  let endpointId: string;
+  const past = Date.now() - 3_600_000;
+  let pending: string[];
+  let expired: string[];
+
+  beforeAll(async () => {
+    const endpoint = await t.db.prisma.endpoint.create({ data: { url: "http://127.0.0.1:9/plan", secret: "whsec_cGxhbi1zZWNyZXQtMDEyMzQ1Njc4OWFiY2RlZg==" } });
+    endpointId = endpoint.id;
+    pending = await seedDue(t.db, endpointId, DUE, past);
+    // Work a dead worker held: its lease ran out a minute ago.
+    expired = await seedDue(t.db, endpointId, 3, past + DUE, { status: "in_flight", leaseExpiresAt: new Date(Date.now() - 60_000) });
+    await t.db.prisma.$executeRawUnsafe(provider === "postgresql" ? 'ANALYZE "Delivery"' : "ANALYZE");
+  });
+
+  it("reads the due work through the status indexes in order, without scanning or sorting the backlog", async () => {
+    const plan = await claimPlan(t.db, Date.now());
+    if (provider === "postgresql") {
+      expect(plan).toContain("Delivery_status_nextAttemptAt_idx");
+      expect(plan).toContain("Delivery_status_leaseExpiresAt_idx");
+      expect(plan).not.toContain('"Node Type":"Seq Scan"');
+      expect(plan).not.toContain('"Node Type":"Sort"');
+    } else {
+      expect(plan).toContain("Delivery_status_nextAttemptAt_idx");
+      expect(plan).toContain("Delivery_status_leaseExpiresAt_idx");
+      expect(plan).not.toMatch(/TEMP B-TREE FOR ORDER BY/);
+      expect(plan).not.toMatch(/^SCAN "?Delivery"?$/m);
+    }
+  });
+
+  it("takes expired leases first, then the longest-due pending deliveries, and never the same one twice", async () => {
+    const now = Date.now();
+    const first = await claimDueDeliveries(t.db, "w1", now, now + 60_000, 5);
+    expect(new Set(first)).toEqual(new Set([...expired, pending[0], pending[1]]));
+    const second = await claimDueDeliveries(t.db, "w2", now, now + 60_000, 3);
+    expect(second.sort()).toEqual(pending.slice(2, 5).sort());
+    const held = await t.db.prisma.delivery.count({ where: { endpointId, status: "in_flight", leaseOwner: { in: ["w1", "w2"] } } });
+    expect(held).toBe(8);
+  });
+});
