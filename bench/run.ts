@@ -17,10 +17,13 @@ const { values: args } = parseArgs({
     providers: { type: "string", default: "sqlite,postgresql" },
     "memory-on": { type: "string", default: "sqlite" },
     "memory-events": { type: "string", default: "100000" },
-    "memory-max-seconds": { type: "string", default: "180" },
+    "memory-max-seconds": { type: "string", default: "240" },
+    // Two web instances and two workers sharing one database: where several instances are a deployment.
+    "scale-on": { type: "string", default: "postgresql" },
+    "claim-rows": { type: "string", default: "20000" },
     "duration": { type: "string", default: "5" },
     "connections": { type: "string", default: "32" },
-    "deliveries": { type: "string", default: "2000" },
+    "deliveries": { type: "string", default: "10000" },
     "queued-retries": { type: "string", default: "5000" },
     "sim-deliveries": { type: "string", default: "100000" },
     "skip-build": { type: "boolean", default: false },
@@ -38,6 +41,7 @@ const { loadConfig } = await import("../lib/config");
 const { buildApp, startNext, startPlain, ROOT } = await import("./lib/processes");
 const { measureInbound, measureFloor } = await import("./lib/inbound");
 const { measureThroughput, measureLateness } = await import("./lib/delivery");
+const { measureClaim } = await import("./lib/claim");
 const { measureSimulator } = await import("./lib/simulator");
 const { renderTable, machine, writeResults } = await import("./lib/report");
 type Row = import("./lib/report").Row;
@@ -47,6 +51,7 @@ const started = Date.now();
 const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s, load ${os.loadavg()[0].toFixed(1)}] ${line}`);
 const providers = args.providers.split(",").map((p) => p.trim()).filter(Boolean) as Provider[];
 const memoryOn = new Set(args["memory-on"].split(",").map((p) => p.trim()));
+const scaleOn = new Set(args["scale-on"].split(",").map((p) => p.trim()));
 const connections = Number(args.connections);
 const durationS = Number(args.duration);
 const memoryEvents = Number(args["memory-events"]);
@@ -64,6 +69,45 @@ function ratioRow(r: Omit<Row, "ratio" | "met">, min: number | null, kind: "atLe
   return { ...r, ratio, met: kind === "info" || min === null ? null : ratio >= min };
 }
 
+type InboundFigures = import("./lib/inbound").InboundFigures;
+type MemoryFigures = import("./lib/inbound").MemoryFigures;
+
+function inboundRows(provider: Provider, label: string, f: InboundFigures): void {
+  const { ping, unique, duplicates } = f;
+  log(`  ping ${ping.rps.toFixed(0)}/s, unique ${unique.rps.toFixed(0)}/s (${unique.cpuUsPerRequest.toFixed(0)} µs CPU each), duplicates ${duplicates.rps.toFixed(0)}/s (${duplicates.replayed} replayed)`);
+  const one = label === "";
+  rows.push(
+    ratioRow({ figure: `inbound unique events/s${label}`, provider, value: unique.rps, unit: "/s", baselineLabel: "/api/ping", baseline: ping.rps, target: one ? "≥ 0.7 × /api/ping" : "" }, one ? 0.7 : null, one ? "atLeast" : "info"),
+    ratioRow({ figure: `  CPU per unique event${label}`, provider, value: unique.cpuUsPerRequest, unit: "µs", baselineLabel: "per /api/ping", baseline: ping.cpuUsPerRequest, target: "" }, null, "info"),
+    ratioRow({ figure: `  inbound unique p50 latency${label}`, provider, value: unique.p50Ms, unit: "ms", baselineLabel: "/api/ping", baseline: ping.p50Ms, target: "" }, null, "info"),
+    ratioRow({ figure: `  inbound unique p99 latency${label}`, provider, value: unique.p99Ms, unit: "ms", baselineLabel: "/api/ping", baseline: ping.p99Ms, target: "" }, null, "info"),
+    ratioRow({ figure: `inbound duplicates/s${label}`, provider, value: duplicates.rps, unit: "/s", baselineLabel: "/api/ping", baseline: ping.rps, target: one ? "≥ 0.9 × /api/ping" : "" }, one ? 0.9 : null, one ? "atLeast" : "info"),
+    ratioRow({ figure: `  CPU per duplicate${label}`, provider, value: duplicates.cpuUsPerRequest, unit: "µs", baselineLabel: "per /api/ping", baseline: ping.cpuUsPerRequest, target: "" }, null, "info"),
+  );
+  if (one) rows.push(ratioRow({ figure: "  /api/ping vs node:http floor", provider, value: ping.rps, unit: "/s", baselineLabel: "node:http", baseline: floor.rps, target: "" }, null, "info"));
+}
+
+const MEMORY_GROWTH_LIMIT_MIB = 20;
+
+function memoryRow(provider: Provider, m: MemoryFigures): void {
+  log(`  memory: start ${m.startupMiB.toFixed(0)} MiB, after ${m.afterMiB.toFixed(0)} MiB; last half +${m.lastHalfGrowthMiB?.toFixed(1) ?? "n/a"} MiB, ${m.growthPer10kMiB?.toFixed(2) ?? "n/a"} MiB per 10k past the tier`);
+  // Over the last half when the fill got there; otherwise the rate past the tier, projected over the same count.
+  const projected = m.growthPer10kMiB === null ? null : (m.growthPer10kMiB * memoryEvents) / 2 / 10_000;
+  const growth = m.lastHalfGrowthMiB ?? projected;
+  rows.push({
+    figure: `server RSS growth over the last ${(memoryEvents / 2).toLocaleString("en")} of ${memoryEvents.toLocaleString("en")} events`,
+    provider,
+    value: growth ?? Number.NaN,
+    unit: "MiB",
+    baselineLabel: "RSS after start-up + warm-up",
+    baseline: m.startupMiB,
+    ratio: (growth ?? Number.NaN) / m.startupMiB,
+    target: `≤ ${MEMORY_GROWTH_LIMIT_MIB} MiB`,
+    met: growth === null ? null : growth <= MEMORY_GROWTH_LIMIT_MIB,
+    note: `${m.distinctEvents.toLocaleString("en")} distinct events in ${m.fillSeconds.toFixed(0)} s (memory tier ${m.tierSize.toLocaleString("en")}); RSS ${m.startupMiB.toFixed(0)} → ${m.afterMiB.toFixed(0)} MiB; ${m.growthPer10kMiB === null ? "too few samples past the tier for a rate" : `${m.growthPer10kMiB.toFixed(2)} MiB per 10k events past the tier`}${m.lastHalfGrowthMiB === null ? " (fill stopped by the time cap: the verdict is the rate, projected)" : ""}`,
+  });
+}
+
 if (!args["skip-build"]) {
   log("building the app into .next-bench");
   buildApp(log);
@@ -71,7 +115,7 @@ if (!args["skip-build"]) {
 
 log("node:http floor");
 const floorServer = await startPlain("floor");
-let floor;
+let floor: import("./lib/load").LoadResult;
 try {
   floor = await measureFloor(floorServer.url, { connections, durationS, log });
 } finally {
@@ -116,57 +160,71 @@ for (const provider of providers) {
     const server = await startNext(scratch.url);
     let inbound;
     try {
-      inbound = await measureInbound(server, { connections, durationS, memoryEvents: memoryOn.has(provider) ? memoryEvents : 0, memoryMaxSeconds: Number(args["memory-max-seconds"]), log });
+      inbound = await measureInbound([server], {
+        connections,
+        durationS,
+        memoryEvents: memoryOn.has(provider) ? memoryEvents : 0,
+        memoryMaxSeconds: Number(args["memory-max-seconds"]),
+        tierSize: defaults.HOOKRELAY_DEDUPE_CACHE_SIZE,
+        log,
+      });
     } finally {
       await server.stop();
     }
     raw[`${provider}.inbound`] = inbound;
-    const { ping, unique, duplicates, memory } = inbound;
-    log(`  ping ${ping.rps.toFixed(0)}/s, unique ${unique.rps.toFixed(0)}/s, duplicates ${duplicates.rps.toFixed(0)}/s (${duplicates.replayed} replayed)`);
-    rows.push(
-      ratioRow({ figure: "inbound unique events/s", provider, value: unique.rps, unit: "/s", baselineLabel: "/api/ping", baseline: ping.rps, target: "≥ 0.5 × /api/ping" }, 0.5),
-      ratioRow({ figure: "  /api/ping vs node:http floor", provider, value: ping.rps, unit: "/s", baselineLabel: "node:http", baseline: floor.rps, target: "" }, null, "info"),
-      ratioRow({ figure: "  inbound unique p50 latency", provider, value: unique.p50Ms, unit: "ms", baselineLabel: `/api/ping (floor ${floor.p50Ms} ms)`, baseline: ping.p50Ms, target: "" }, null, "info"),
-      ratioRow({ figure: "  inbound unique p99 latency", provider, value: unique.p99Ms, unit: "ms", baselineLabel: `/api/ping (floor ${floor.p99Ms} ms)`, baseline: ping.p99Ms, target: "" }, null, "info"),
-      ratioRow({ figure: "inbound duplicates/s (memory tier)", provider, value: duplicates.rps, unit: "/s", baselineLabel: "/api/ping", baseline: ping.rps, target: "≥ 0.8 × /api/ping" }, 0.8),
-      ratioRow({ figure: "  inbound duplicates p99 latency", provider, value: duplicates.p99Ms, unit: "ms", baselineLabel: "/api/ping", baseline: ping.p99Ms, target: "" }, null, "info"),
-    );
-    if (memory) {
-      const firstHalf = memory.halfwayMiB - memory.startupMiB;
-      const secondHalf = memory.afterMiB - memory.halfwayMiB;
-      const allowance = Math.max(0.5 * firstHalf, 32);
-      rows.push({
-        figure: `server RSS after ${memory.distinctEvents.toLocaleString("en")} distinct events`,
-        provider,
-        value: memory.afterMiB,
-        unit: "MiB",
-        baselineLabel: "after start-up + warm-up",
-        baseline: memory.startupMiB,
-        ratio: memory.afterMiB / memory.startupMiB,
-        target: `plateau: 2nd half grows ≤ max(½ × 1st half, 32 MiB), after ${memoryEvents.toLocaleString("en")} events`,
-        // Short of the target the memory tier (50 000 by default) may not even be full: no verdict.
-        met: memory.reachedTarget ? secondHalf <= allowance : null,
-        note: `RSS at halfway ${memory.halfwayMiB.toFixed(0)} MiB; first half +${firstHalf.toFixed(0)} MiB, second half +${secondHalf.toFixed(0)} MiB; fill took ${memory.fillSeconds.toFixed(0)} s${memory.reachedTarget ? "" : ` and was stopped by the time cap short of ${memoryEvents.toLocaleString("en")} events`}`,
-      });
-      log(`  memory: start ${memory.startupMiB.toFixed(0)} MiB, halfway ${memory.halfwayMiB.toFixed(0)} MiB, after ${memory.afterMiB.toFixed(0)} MiB`);
+    inboundRows(provider, "", inbound);
+    if (inbound.memory) memoryRow(provider, inbound.memory);
+
+    if (scaleOn.has(provider)) {
+      log(`${provider}: inbound on two next start instances sharing the database`);
+      const pair = [await startNext(scratch.url), await startNext(scratch.url)];
+      try {
+        const two = await measureInbound(pair, { connections, durationS, memoryEvents: 0, memoryMaxSeconds: 0, tierSize: defaults.HOOKRELAY_DEDUPE_CACHE_SIZE, log });
+        raw[`${provider}.inbound.2-instances`] = two;
+        inboundRows(provider, " (2 instances)", two);
+      } finally {
+        for (const p of pair) await p.stop();
+      }
     }
 
-    log(`${provider}: worker deliveries to a fast receiver`);
-    const receiver = await startPlain("receiver");
     const db = await connect(scratch.url);
+    const receiver = await startPlain("receiver");
     try {
-      const tp = await measureThroughput(db, receiver.url, Number(args.deliveries), workerSettings);
-      raw[`${provider}.deliveries`] = tp;
-      log(`  worker ${tp.workerPerSecond.toFixed(0)}/s, plain undici loop ${tp.baselinePerSecond.toFixed(0)}/s`);
-      rows.push(
-        ratioRow(
-          { figure: `deliveries/s (concurrency ${workerSettings.concurrency})`, provider, value: tp.workerPerSecond, unit: "/s", baselineLabel: "plain undici loop", baseline: tp.baselinePerSecond, target: "≥ 0.5 × plain loop" },
-          0.5,
-        ),
-      );
-      const rate = Math.min(400, Math.max(20, Math.round(tp.workerPerSecond / 2)));
+      log(`${provider}: claim with ${args["claim-rows"]} deliveries due`);
+      const claim = await measureClaim(db, Number(args["claim-rows"]));
+      raw[`${provider}.claim`] = claim;
+      log(`  claim p50 ${claim.p50Ms.toFixed(2)} ms, p95 ${claim.p95Ms.toFixed(2)} ms; one-row look-up ${claim.lookupP50Ms.toFixed(2)} ms`);
+      rows.push({
+        figure: `claim of ${claim.batch} with ${claim.dueRows.toLocaleString("en")} due (p50)`,
+        provider,
+        value: claim.p50Ms,
+        unit: "ms",
+        baselineLabel: "one-row look-up",
+        baseline: claim.lookupP50Ms,
+        ratio: claim.p50Ms / claim.lookupP50Ms,
+        target: "< 1 ms",
+        met: claim.p50Ms < 1,
+        note: `p95 ${claim.p95Ms.toFixed(2)} ms over ${claim.claims} claims`,
+      });
+
+      for (const workers of scaleOn.has(provider) ? [1, 2] : [1]) {
+        log(`${provider}: ${workers} worker process(es) delivering to a fast receiver`);
+        const tp = await measureThroughput(db, { databaseUrl: scratch.url, receiverUrl: receiver.url, count: Number(args.deliveries), workers, settings: workerSettings });
+        raw[`${provider}.deliveries.${workers}-workers`] = tp;
+        log(`  ${tp.workerPerSecond.toFixed(0)}/s (${tp.workerCpuUsPerDelivery.toFixed(0)} µs CPU each), plain undici loop ${tp.baselinePerSecond.toFixed(0)}/s (${tp.baselineCpuUsPerRequest.toFixed(0)} µs)`);
+        rows.push(
+          ratioRow(
+            { figure: `deliveries/s, ${workers} worker${workers > 1 ? "s" : ""} (concurrency ${workerSettings.concurrency})`, provider, value: tp.workerPerSecond, unit: "/s", baselineLabel: "plain undici loop", baseline: tp.baselinePerSecond, target: workers === 1 ? "≥ 0.5 × plain loop" : "" },
+            workers === 1 ? 0.5 : null,
+            workers === 1 ? "atLeast" : "info",
+          ),
+          ratioRow({ figure: `  CPU per delivery, ${workers} worker${workers > 1 ? "s" : ""}`, provider, value: tp.workerCpuUsPerDelivery, unit: "µs", baselineLabel: "plain loop per request", baseline: tp.baselineCpuUsPerRequest, target: "" }, null, "info"),
+        );
+      }
+      const oneWorker = raw[`${provider}.deliveries.1-workers`] as { workerPerSecond: number };
+      const rate = Math.min(400, Math.max(20, Math.round(oneWorker.workerPerSecond / 2)));
       log(`${provider}: retry lateness (${args["queued-retries"]} queued, ${rate}/s coming due)`);
-      const late = await measureLateness(db, receiver.url, { ...workerSettings, queued: Number(args["queued-retries"]), ratePerSecond: rate, windowMs: 8_000 });
+      const late = await measureLateness(db, scratch.url, receiver.url, { ...workerSettings, queued: Number(args["queued-retries"]), ratePerSecond: rate, windowMs: 8_000 });
       raw[`${provider}.lateness`] = late;
       log(`  lateness p50 ${late.p50Ms} ms, p99 ${late.p99Ms} ms (timers: p50 ${late.baselineP50Ms} ms, p99 ${late.baselineP99Ms} ms)`);
       const note = `${late.queued} retries queued, ${late.measured} came due at ${late.ratePerSecond}/s (half the measured capacity); max ${late.maxMs} ms`;
@@ -175,8 +233,8 @@ for (const provider of providers) {
         { figure: "retry lateness p99", provider, value: late.p99Ms, unit: "ms", baselineLabel: "setTimeout", baseline: late.baselineP99Ms, ratio: late.p99Ms / Math.max(1, late.baselineP99Ms), target: "≤ 250 ms", met: late.p99Ms <= 250, note },
       );
     } finally {
-      await db.close();
       await receiver.stop();
+      await db.close();
     }
   } catch (err) {
     problems.push(`${provider}: ${(err as Error).stack ?? String(err)}`);
@@ -198,7 +256,7 @@ writeResults(out, {
   generatedAt: new Date().toISOString(),
   durationSeconds: Math.round((Date.now() - started) / 1000),
   machine: { ...machine(), loadAverageAtEnd: os.loadavg().map((l) => Math.round(l * 100) / 100) },
-  settings: { providers, memoryOn: [...memoryOn], memoryEvents, connections, durationS, worker: workerSettings, deliveries: Number(args.deliveries), queuedRetries: Number(args["queued-retries"]) },
+  settings: { providers, memoryOn: [...memoryOn], scaleOn: [...scaleOn], memoryEvents, connections, durationS, worker: workerSettings, deliveries: Number(args.deliveries), queuedRetries: Number(args["queued-retries"]), claimRows: Number(args["claim-rows"]) },
   rows,
   raw,
   problems,

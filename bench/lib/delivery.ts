@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { Agent, request } from "undici";
 import type { Db } from "../../lib/db/client";
-import { DeliveryWorker } from "../../lib/delivery/worker";
+import { ownCpuMs, treeCpuMs } from "./cpu";
+import { startWorkerProcess, type Child } from "./processes";
 import { percentile, sleep } from "./stats";
 
 export const ENDPOINT_SECRET = `whsec_${Buffer.from("hookrelay-bench-secret-0123456789").toString("base64")}`;
@@ -16,9 +17,14 @@ export interface WorkerSettings {
 
 export interface ThroughputFigures {
   deliveries: number;
+  workers: number;
   workerPerSecond: number;
+  /** CPU (user + system) the worker processes spent per delivery, in µs. */
+  workerCpuUsPerDelivery: number;
   baselinePerSecond: number;
   baselineRequests: number;
+  /** CPU the plain loop spent per request (this process), in µs. */
+  baselineCpuUsPerRequest: number;
 }
 
 export interface LatenessFigures {
@@ -70,9 +76,19 @@ async function clear(db: Db): Promise<void> {
   await db.prisma.endpoint.deleteMany();
 }
 
-async function receivedBy(receiverUrl: string): Promise<number> {
+interface ReceiverStats {
+  received: number;
+  /** Epoch ms of the first request since the last reset. */
+  firstAt: number | null;
+}
+
+async function receiverStats(receiverUrl: string): Promise<ReceiverStats> {
   const res = await fetch(`${receiverUrl}/stats`);
-  return ((await res.json()) as { received: number }).received;
+  return (await res.json()) as ReceiverStats;
+}
+
+async function resetReceiver(receiverUrl: string): Promise<void> {
+  await fetch(`${receiverUrl}/reset`, { method: "POST" });
 }
 
 /**
@@ -112,40 +128,66 @@ async function plainLoop(receiverUrl: string, concurrency: number, minRequests: 
   return { perSecond: (sent / elapsed) * 1000, requests: sent };
 }
 
-function newWorker(db: Db, s: WorkerSettings): DeliveryWorker {
-  return new DeliveryWorker({ db, id: `bench-${randomUUID().slice(0, 6)}`, concurrency: s.concurrency, pollMs: s.pollMs, allowPrivateDestinations: true, autoDisableAfterMs: 0 });
+export interface ThroughputOptions {
+  databaseUrl: string;
+  receiverUrl: string;
+  count: number;
+  /** Standalone worker processes sharing the queue. */
+  workers: number;
+  settings: WorkerSettings;
 }
 
-/** Deliveries per second from the worker to a fast receiver, beside the plain undici loop. */
-export async function measureThroughput(db: Db, receiverUrl: string, count: number, s: WorkerSettings): Promise<ThroughputFigures> {
+/**
+ * Deliveries per second from `workers` standalone worker processes to a fast receiver,
+ * beside the plain undici loop, each with the CPU it spent per request. The queue is
+ * written before the workers start and comes due a moment after they are ready, so
+ * start-up is not in the figure.
+ */
+export async function measureThroughput(db: Db, o: ThroughputOptions): Promise<ThroughputFigures> {
   await clear(db);
-  const baseline = await plainLoop(receiverUrl, s.concurrency, count, 3_000);
+  const cpuBefore = ownCpuMs();
+  const baseline = await plainLoop(o.receiverUrl, o.settings.concurrency, o.count, 3_000);
+  const baselineCpuMs = ownCpuMs() - cpuBefore;
 
-  const endpointId = await createEndpoint(db, `${receiverUrl}/hook`);
-  const now = new Date();
-  await seed(db, endpointId, count, () => now);
-  const before = await receivedBy(receiverUrl);
-  const worker = newWorker(db, s);
-  const started = performance.now();
-  let elapsed = 0;
-  worker.start();
+  const endpointId = await createEndpoint(db, `${o.receiverUrl}/hook`);
+  const dueAt = new Date(Date.now() + 3_600_000);
+  await seed(db, endpointId, o.count, () => dueAt);
+  const env = { HOOKRELAY_WORKER_CONCURRENCY: String(o.settings.concurrency), HOOKRELAY_WORKER_POLL_MS: String(o.settings.pollMs), HOOKRELAY_AUTO_DISABLE_AFTER_MS: "0" };
+  const workers: Child[] = [];
   try {
-    // Watch the receiver (no load on the database) until all arrived, then the records.
-    const deadline = Date.now() + 180_000;
-    while ((await receivedBy(receiverUrl)) - before < count) {
-      if (Date.now() > deadline) throw new Error("deliveries did not all arrive within 180 s");
+    for (let i = 0; i < o.workers; i++) workers.push(await startWorkerProcess(o.databaseUrl, env));
+    const pids = workers.map((w) => w.pid);
+    const cpuAtStart = pids.reduce((sum, pid) => sum + treeCpuMs(pid), 0);
+    await resetReceiver(o.receiverUrl);
+    // Everything comes due now; the clock starts at the first arrival, since the workers
+    // notice new work in another process only at their next poll.
+    await db.prisma.delivery.updateMany({ where: { endpointId }, data: { nextAttemptAt: new Date() } });
+    const deadline = Date.now() + 300_000;
+    let stats = await receiverStats(o.receiverUrl);
+    while (stats.received < o.count) {
+      if (Date.now() > deadline) throw new Error("deliveries did not all arrive within 300 s");
       await sleep(20);
+      stats = await receiverStats(o.receiverUrl);
     }
-    while ((await db.prisma.delivery.count({ where: { endpointId, status: "succeeded" } })) < count) {
-      if (Date.now() > deadline) throw new Error("deliveries were not all recorded within 180 s");
+    while ((await db.prisma.delivery.count({ where: { endpointId, status: "succeeded" } })) < o.count) {
+      if (Date.now() > deadline) throw new Error("deliveries were not all recorded within 300 s");
       await sleep(10);
     }
-    elapsed = performance.now() - started;
+    const elapsed = Date.now() - stats.firstAt!;
+    const workerCpuMs = pids.reduce((sum, pid) => sum + treeCpuMs(pid), 0) - cpuAtStart;
+    return {
+      deliveries: o.count,
+      workers: o.workers,
+      workerPerSecond: (o.count / elapsed) * 1000,
+      workerCpuUsPerDelivery: (workerCpuMs * 1000) / o.count,
+      baselinePerSecond: baseline.perSecond,
+      baselineRequests: baseline.requests,
+      baselineCpuUsPerRequest: (baselineCpuMs * 1000) / baseline.requests,
+    };
   } finally {
-    await worker.stop(5_000);
+    for (const w of workers) await w.stop();
+    await clear(db);
   }
-  await clear(db);
-  return { deliveries: count, workerPerSecond: (count / elapsed) * 1000, baselinePerSecond: baseline.perSecond, baselineRequests: baseline.requests };
 }
 
 /** Lateness of timers set for the same schedule in this process: what the worker's figure is compared with. */
@@ -171,24 +213,26 @@ async function timerLateness(offsets: number[]): Promise<number[]> {
  * the scheduler's delay rather than a backlog), the rest later. Lateness = when the worker
  * started the attempt minus when it was due.
  */
-export async function measureLateness(db: Db, receiverUrl: string, s: WorkerSettings & { queued: number; ratePerSecond: number; windowMs: number }): Promise<LatenessFigures> {
+export async function measureLateness(db: Db, databaseUrl: string, receiverUrl: string, s: WorkerSettings & { queued: number; ratePerSecond: number; windowMs: number }): Promise<LatenessFigures> {
   await clear(db);
   const endpointId = await createEndpoint(db, `${receiverUrl}/hook`);
   const measured = Math.min(s.queued, Math.max(10, Math.round((s.ratePerSecond * s.windowMs) / 1000)));
   const offsets = Array.from({ length: measured }, (_, i) => (i * s.windowMs) / measured);
   const laterFrom = s.windowMs + 60_000;
-  const worker = newWorker(db, s);
-  worker.start();
-  await sleep(200);
-  const t0 = Date.now() + 3_000;
-  const due = (i: number) => new Date(Math.round(i < measured ? t0 + offsets[i] : t0 + laterFrom + i * 10));
-  const ids = await seed(db, endpointId, s.queued, due, 1);
-  const scheduled = new Map(ids.map((id, i) => [id, due(i).getTime()]));
-  const isMeasured = new Set(ids.slice(0, measured));
-  if (Date.now() > t0) throw new Error("writing the queued retries took longer than the 3 s lead before the first came due");
   // Queried by endpoint, not by id lists: thousands of ids exceed SQLite's parameter limit.
   const attemptsSoFar = () => db.prisma.deliveryAttempt.findMany({ where: { delivery: { endpointId } }, select: { deliveryId: true, startedAt: true } });
+  const env = { HOOKRELAY_WORKER_CONCURRENCY: String(s.concurrency), HOOKRELAY_WORKER_POLL_MS: String(s.pollMs), HOOKRELAY_AUTO_DISABLE_AFTER_MS: "0" };
+  let worker: Child | undefined;
+  let scheduled: Map<string, number>;
+  let isMeasured: Set<string>;
   try {
+    worker = await startWorkerProcess(databaseUrl, env);
+    const t0 = Date.now() + 3_000;
+    const due = (i: number) => new Date(Math.round(i < measured ? t0 + offsets[i] : t0 + laterFrom + i * 10));
+    const ids = await seed(db, endpointId, s.queued, due, 1);
+    scheduled = new Map(ids.map((id, i) => [id, due(i).getTime()]));
+    isMeasured = new Set(ids.slice(0, measured));
+    if (Date.now() > t0) throw new Error("writing the queued retries took longer than the 3 s lead before the first came due");
     await sleep(t0 + s.windowMs - Date.now());
     const deadline = Date.now() + 60_000;
     while ((await db.prisma.deliveryAttempt.count({ where: { delivery: { endpointId } } })) < measured) {
@@ -196,7 +240,7 @@ export async function measureLateness(db: Db, receiverUrl: string, s: WorkerSett
       await sleep(50);
     }
   } finally {
-    await worker.stop(5_000);
+    await worker?.stop();
   }
   const attempts = await attemptsSoFar();
   const early = attempts.filter((a) => a.startedAt.getTime() < scheduled.get(a.deliveryId)!);

@@ -1,6 +1,7 @@
+import { treeCpuMs } from "./cpu";
 import type { Child } from "./processes";
 import { treeRssMiB } from "./processes";
-import { runLoad, type LoadResult } from "./load";
+import { runLoad, type LoadOptions, type LoadResult } from "./load";
 import { sleep } from "./stats";
 
 export interface InboundSettings {
@@ -10,15 +11,21 @@ export interface InboundSettings {
   memoryEvents: number;
   /** The fill stops here even short of memoryEvents (a busy machine must not stretch the run). */
   memoryMaxSeconds: number;
+  /** HOOKRELAY_DEDUPE_CACHE_SIZE of the server. */
+  tierSize: number;
   log(line: string): void;
 }
 
 export interface MemoryFigures {
   startupMiB: number;
-  /** RSS after half of the distinct events (with 100 000, the default memory tier of 50 000 is full there). */
-  halfwayMiB: number;
-  afterMiB: number;
   distinctEvents: number;
+  /** The size of the in-memory duplicate tier: growth is judged after it is full. */
+  tierSize: number;
+  /** RSS growth over the last half of the distinct events; null when the fill stopped short of them. */
+  lastHalfGrowthMiB: number | null;
+  /** RSS growth per 10 000 events once the tier was full (least squares over the samples); null with too few samples. */
+  growthPer10kMiB: number | null;
+  afterMiB: number;
   /** False when the time cap stopped the fill short of the target. */
   reachedTarget: boolean;
   fillSeconds: number;
@@ -26,10 +33,13 @@ export interface MemoryFigures {
   samples: [number, number][];
 }
 
+/** A load run with the CPU the server spent on it, per request answered 2xx, in µs. */
+export type MeasuredLoad = LoadResult & { cpuUsPerRequest: number };
+
 export interface InboundFigures {
-  ping: LoadResult;
-  unique: LoadResult;
-  duplicates: LoadResult;
+  ping: MeasuredLoad;
+  unique: MeasuredLoad;
+  duplicates: MeasuredLoad;
   /** Absent when memory was not measured on this provider. */
   memory?: MemoryFigures;
 }
@@ -62,30 +72,57 @@ function check(label: string, r: LoadResult, log: (line: string) => void): void 
   if (bad > 0) log(`  warning: ${label}: ${bad} of ${r.completed + r.errors} requests were not answered 2xx ${JSON.stringify(r.statuses)}, errors ${r.errors}`);
 }
 
+/** Load spread over several servers at once (connections split evenly), with the CPU all of them spent. */
+async function measuredLoad(servers: Child[], o: Omit<LoadOptions, "url">): Promise<MeasuredLoad> {
+  const cpuBefore = servers.reduce((sum, s) => sum + treeCpuMs(s.pid), 0);
+  const perServer = Math.max(1, Math.floor(o.connections / servers.length));
+  const results = await Promise.all(servers.map((s) => runLoad({ ...o, url: s.url, connections: perServer })));
+  const cpuMs = servers.reduce((sum, s) => sum + treeCpuMs(s.pid), 0) - cpuBefore;
+  const sum = (f: (r: LoadResult) => number) => results.reduce((acc, r) => acc + f(r), 0);
+  const statuses: Record<string, number> = {};
+  for (const r of results) for (const [code, n] of Object.entries(r.statuses)) statuses[code] = (statuses[code] ?? 0) + n;
+  const ok = sum((r) => r.ok);
+  return {
+    rps: sum((r) => r.rps),
+    completed: sum((r) => r.completed),
+    ok,
+    durationS: Math.max(...results.map((r) => r.durationS)),
+    // Across servers the worst one's percentile: a conservative summary, not a merged histogram.
+    p50Ms: Math.max(...results.map((r) => r.p50Ms)),
+    p99Ms: Math.max(...results.map((r) => r.p99Ms)),
+    statuses,
+    errors: sum((r) => r.errors),
+    replayed: sum((r) => r.replayed),
+    cpuUsPerRequest: (cpuMs * 1000) / Math.max(1, ok),
+  };
+}
+
 /**
- * Inbound figures on one running server: unique events and duplicates on /api/webhook
- * against /api/ping (same bodies, same connections), then memory after many distinct events.
+ * Inbound figures on running servers (one, or several sharing a database): unique events
+ * and duplicates on /api/webhook against /api/ping (same bodies, same connections), then
+ * memory after many distinct events (one server only).
  */
-export async function measureInbound(server: Child, s: InboundSettings): Promise<InboundFigures> {
+export async function measureInbound(servers: Child[], s: InboundSettings): Promise<InboundFigures> {
   const ids = new IdSource(`bench-${Date.now().toString(36)}`);
-  const common = { url: server.url, connections: s.connections };
+  const common = { connections: s.connections };
 
   // Warm-up: JIT, connection pools, caches, on both routes.
-  await runLoad({ ...common, path: "/api/ping", durationS: 2, body: () => eventBody(ids.next()) });
-  await runLoad({ ...common, path: "/api/webhook", durationS: 3, body: () => eventBody(ids.next()) });
+  await measuredLoad(servers, { ...common, path: "/api/ping", durationS: 2, body: () => eventBody(ids.next()) });
+  await measuredLoad(servers, { ...common, path: "/api/webhook", durationS: 3, body: () => eventBody(ids.next()) });
   await sleep(1_500);
-  const startupMiB = treeRssMiB(server.pid);
+  const startupMiB = treeRssMiB(servers[0].pid);
 
-  const ping = await runLoad({ ...common, path: "/api/ping", durationS: s.durationS, body: () => eventBody(`ping-${ids.next()}`) });
+  const ping = await measuredLoad(servers, { ...common, path: "/api/ping", durationS: s.durationS, body: () => eventBody(`ping-${ids.next()}`) });
   check("ping", ping, s.log);
   const firstUnique = ids.issued;
-  const unique = await runLoad({ ...common, path: "/api/webhook", durationS: s.durationS, body: () => eventBody(ids.next()) });
+  const unique = await measuredLoad(servers, { ...common, path: "/api/webhook", durationS: s.durationS, body: () => eventBody(ids.next()) });
   check("unique", unique, s.log);
 
-  // Duplicates of events stored during the unique run: answered by the memory tier.
+  // Duplicates of events stored during the unique run: with one server the memory tier
+  // answers; with several, a duplicate often reaches a server that did not see the original.
   const pool = Math.min(1_000, unique.ok);
   let d = 0;
-  const duplicates = await runLoad({
+  const duplicates = await measuredLoad(servers, {
     ...common,
     path: "/api/webhook",
     durationS: s.durationS,
@@ -94,13 +131,27 @@ export async function measureInbound(server: Child, s: InboundSettings): Promise
   check("duplicates", duplicates, s.log);
   if (duplicates.replayed < duplicates.ok) s.log(`  warning: only ${duplicates.replayed} of ${duplicates.ok} duplicates were answered as replays`);
 
-  if (s.memoryEvents <= 0) return { ping, unique, duplicates };
-  return { ping, unique, duplicates, memory: await fillAndMeasure(server, ids, s, startupMiB) };
+  if (s.memoryEvents <= 0 || servers.length !== 1) return { ping, unique, duplicates };
+  return { ping, unique, duplicates, memory: await fillAndMeasure(servers[0], ids, s, startupMiB) };
 }
 
 const FILL_CHUNK = 5_000;
 
-/** Distinct events in chunks up to memoryEvents (or the time cap), RSS read after each chunk. */
+/** Least-squares slope of y over x. */
+function slope(points: [number, number][]): number {
+  const n = points.length;
+  const mx = points.reduce((a, p) => a + p[0], 0) / n;
+  const my = points.reduce((a, p) => a + p[1], 0) / n;
+  const sxy = points.reduce((a, p) => a + (p[0] - mx) * (p[1] - my), 0);
+  const sxx = points.reduce((a, p) => a + (p[0] - mx) ** 2, 0);
+  return sxy / sxx;
+}
+
+/**
+ * Distinct events in chunks up to memoryEvents (or the time cap), RSS read after each
+ * chunk. Growth is judged once the memory tier is full: over the last half of the events
+ * when the fill got there, and as a rate per 10 000 events from the samples past the tier.
+ */
 async function fillAndMeasure(server: Child, ids: IdSource, s: InboundSettings, startupMiB: number): Promise<MemoryFigures> {
   const started = Date.now();
   const samples: [number, number][] = [];
@@ -112,10 +163,22 @@ async function fillAndMeasure(server: Child, ids: IdSource, s: InboundSettings, 
   }
   await sleep(1_500);
   const afterMiB = treeRssMiB(server.pid);
-  const half = ids.issued / 2;
-  const halfway = samples.reduce((best, x) => (Math.abs(x[0] - half) < Math.abs(best[0] - half) ? x : best), samples[0] ?? [0, startupMiB]);
-  if (ids.issued < s.memoryEvents) s.log(`  memory fill stopped by the ${s.memoryMaxSeconds} s cap at ${ids.issued} distinct events`);
-  return { startupMiB, halfwayMiB: halfway[1], afterMiB, distinctEvents: ids.issued, reachedTarget: ids.issued >= s.memoryEvents, fillSeconds: (Date.now() - started) / 1000, samples };
+  const reachedTarget = ids.issued >= s.memoryEvents;
+  if (!reachedTarget) s.log(`  memory fill stopped by the ${s.memoryMaxSeconds} s cap at ${ids.issued} distinct events`);
+  const half = s.memoryEvents / 2;
+  const atHalf = samples.find(([n]) => n >= half);
+  const pastTier = samples.filter(([n]) => n > s.tierSize);
+  return {
+    startupMiB,
+    distinctEvents: ids.issued,
+    tierSize: s.tierSize,
+    lastHalfGrowthMiB: reachedTarget && atHalf ? afterMiB - atHalf[1] : null,
+    growthPer10kMiB: pastTier.length >= 3 ? slope(pastTier) * 10_000 : null,
+    afterMiB,
+    reachedTarget,
+    fillSeconds: (Date.now() - started) / 1000,
+    samples,
+  };
 }
 
 /** The same load on a bare node:http server: the floor under any framework on this machine. */

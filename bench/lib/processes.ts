@@ -1,7 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
+import { processTree } from "./cpu";
 import { sleep } from "./stats";
 
 export const ROOT = path.resolve(import.meta.dirname, "..", "..");
@@ -131,22 +132,6 @@ export async function startPlain(mode: "floor" | "receiver"): Promise<Child> {
   return { proc, pid: proc.pid!, url: `http://127.0.0.1:${port}`, stop: stopper(proc) };
 }
 
-function childrenOf(pid: number): number[] {
-  const out: number[] = [];
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      // Field 4 (after the parenthesised command, which may contain spaces) is the parent pid.
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      if (ppid === pid) out.push(Number(entry));
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return out;
-}
-
 function rssKb(pid: number): number {
   try {
     const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
@@ -162,12 +147,39 @@ function rssKb(pid: number): number {
  * measured the same way.
  */
 export function treeRssMiB(pid: number): number {
-  let kb = 0;
-  const todo = [pid];
-  while (todo.length) {
-    const p = todo.pop()!;
-    kb += rssKb(p);
-    todo.push(...childrenOf(p));
+  return processTree(pid).reduce((kb, p) => kb + rssKb(p), 0) / 1024;
+}
+
+/**
+ * `npm run worker` as a child process against `databaseUrl`, with the product's default
+ * settings; resolved once it logs that it started claiming.
+ */
+export async function startWorkerProcess(databaseUrl: string, env: Record<string, string> = {}): Promise<Child> {
+  const proc = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts", "worker.ts")], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      HOOKRELAY_ALLOW_PRIVATE_DESTINATIONS: "true",
+      LOG_LEVEL: "info",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  adopt(proc);
+  const output: string[] = [];
+  const keep = (b: Buffer) => {
+    output.push(b.toString());
+    if (output.length > 200) output.shift();
+  };
+  proc.stdout!.on("data", keep);
+  proc.stderr!.on("data", keep);
+  const until = Date.now() + 60_000;
+  while (!output.join("").includes("delivery worker started")) {
+    if (proc.exitCode !== null) throw new Error(`worker exited with ${proc.exitCode}:\n${output.join("")}`);
+    if (Date.now() > until) throw new Error(`worker did not start within 60 s:\n${output.join("")}`);
+    await sleep(50);
   }
-  return kb / 1024;
+  return { proc, pid: proc.pid!, url: "", stop: stopper(proc) };
 }
