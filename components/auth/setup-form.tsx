@@ -12,6 +12,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { PASSWORD_MIN_LENGTH, setupSchema } from "@/lib/auth/credentials";
 import { applyServerError } from "./form-error";
+import { fullPageLoad } from "./full-page-load";
 import { PasswordInput } from "./password-input";
 
 // Typing the password twice is a browser-side check only: the server needs it once.
@@ -36,14 +37,14 @@ export function SetupForm() {
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) {
         // Someone finished setup first: this page is closed now.
-        window.location.assign("/sign-in");
+        fullPageLoad("/sign-in");
         return;
       }
       setProblem(applyServerError(err, ["email", "password"], setError));
       return;
     }
     setLeaving(true);
-    window.location.assign("/");
+    fullPageLoad("/");
   });
 
   return (

@@ -13,6 +13,7 @@ import { Input } from "@/components/ui/input";
 import { signInSchema } from "@/lib/auth/credentials";
 import { safeNextPath } from "@/lib/auth/next-path";
 import { applyServerError } from "./form-error";
+import { fullPageLoad } from "./full-page-load";
 import { PasswordInput } from "./password-input";
 
 type SignInValues = z.input<typeof signInSchema>;
@@ -36,8 +37,7 @@ export function SignInForm({ next }: { next: string | null }) {
       return;
     }
     setLeaving(true);
-    // A full navigation, so the next page is rendered for the new session from scratch.
-    window.location.assign(safeNextPath(next));
+    fullPageLoad(safeNextPath(next));
   });
 
   return (

@@ -3,7 +3,7 @@
 import { clsx } from "clsx";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Filter, Inbox, RefreshCw, RotateCcw, SearchX, ShieldCheck, Trash2, X } from "lucide-react";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import type { RowSelectionState, Updater } from "@tanstack/react-table";
 import { useBulkJob, useDeadLetters, useDiscardLetter, useDlqStats, useReprocessAction, type BulkSelection, type DlqStatsView, type LetterItem } from "@/components/api/dlq-hooks";
 import { useEndpointOptions } from "@/components/api/delivery-hooks";
@@ -40,7 +40,7 @@ export function DeadLettersView() {
   const filters = useMemo(() => filtersFromSearch(params), [params]);
   const { cursor, job: jobId } = pageStateFromSearch(params);
   const [trail, setTrail] = useState<CursorTrail>(() => new Map());
-  const [selection, setSelection] = useState<RowSelectionState>({});
+  const [picked, setSelection] = useState<RowSelectionState>({});
   const [reprocessIntent, setReprocessIntent] = useState<BulkIntent | null>(null);
   const [discardIntent, setDiscardIntent] = useState<BulkIntent | null>(null);
   const [discardOne, setDiscardOne] = useState<LetterItem | null>(null);
@@ -74,14 +74,9 @@ export function DeadLettersView() {
   );
 
   // A selected letter that left the page or stopped being pending (reprocessed elsewhere, a job) drops out of the selection.
-  useEffect(() => {
-    setSelection((current) => {
-      const pruned = pruneSelection(current, rows.filter((r) => r.status === "pending").map((r) => r.id));
-      return Object.keys(pruned).length === Object.keys(current).length ? current : pruned;
-    });
-  }, [rows]);
+  const selection = useMemo(() => pruneSelection(picked, rows.filter((r) => r.status === "pending").map((r) => r.id)), [picked, rows]);
 
-  const onSelectionChange = useCallback((updater: Updater<RowSelectionState>) => setSelection((s) => (typeof updater === "function" ? updater(s) : updater)), []);
+  const onSelectionChange = useCallback((updater: Updater<RowSelectionState>) => setSelection(typeof updater === "function" ? updater(selection) : updater), [selection]);
   const onReprocess = useCallback((letter: LetterItem) => reprocess(letter.id), [reprocess]);
   const onDiscard = useCallback((letter: LetterItem) => setDiscardOne(letter), []);
 

@@ -13,7 +13,8 @@ import { ENDPOINT_FORM_FIELDS, endpointFormSchema, endpointToForm, type Endpoint
 /** The endpoint's settings as a form; enabling and disabling have their own buttons. */
 export function EditEndpointCard({ endpoint }: { endpoint: Endpoint }) {
   const update = useUpdateEndpoint(endpoint.id);
-  // Rebuilt only when the saved endpoint changes, not on every poll that returns the same row.
+  // Rebuilt only when the saved endpoint changes, not on every poll that brings new health numbers.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the row's version, not on the object
   const saved = useMemo(() => endpointToForm(endpoint), [endpoint.updatedAt, endpoint.id]);
   const form = useForm<EndpointFormInput, unknown, EndpointFormValues>({
     resolver: zodResolver(endpointFormSchema),

@@ -104,7 +104,8 @@ function Header({ policy }: { policy: Policy }) {
 
 function Editor({ policy }: { policy: Policy }) {
   const update = useUpdatePolicy(policy.id);
-  // Rebuilt when the saved policy changes, not on every refetch that returns the same row.
+  // Rebuilt when the saved policy changes, not on every refetch that brings a new endpoint count.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the row's version, not on the object
   const values = useMemo(() => policyToForm(policy), [policy.id, policy.updatedAt]);
   return (
     <PolicyEditor
