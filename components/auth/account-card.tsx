@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useSession } from "./hooks";
-import { fullPageLoad } from "./full-page-load";
+import { fullPageLoad } from "./use-auth-submit";
 
 export function SignOutButton() {
   const [leaving, setLeaving] = useState(false);

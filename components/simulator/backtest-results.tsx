@@ -58,8 +58,8 @@ export function BacktestResults({ report }: { report: BacktestReport }) {
       </p>
 
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-3" aria-label="Backtest summary">
-        <Stat label="Rescued" value={formatCount(summary.rescued)} detail={`of ${formatCount(summary.originallyDead)} dead letters`} tone={summary.rescued > 0 ? "good" : "neutral"} />
-        <Stat label="Lost" value={formatCount(summary.lost)} detail="delivered before, dead now" tone={summary.lost > 0 ? "bad" : "neutral"} />
+        <Stat label="Rescued" value={formatCount(summary.rescued)} detail={`of ${formatCount(summary.originallyDead)} dead letters`} tone={summary.rescued > 0 ? "success" : "neutral"} />
+        <Stat label="Lost" value={formatCount(summary.lost)} detail="delivered before, dead now" tone={summary.lost > 0 ? "danger" : "neutral"} />
         <Stat label="Delivered" value={formatCount(summary.candidateDelivered)} detail={`recorded ${formatCount(summary.originallyDelivered)}`} />
         <Stat
           label="Time to deliver"
@@ -75,7 +75,7 @@ export function BacktestResults({ report }: { report: BacktestReport }) {
           label="Attempts"
           value={formatCount(summary.totalAttemptsCandidate)}
           detail={`recorded ${formatCount(summary.totalAttemptsOriginal)}${attemptsDelta === 0 ? "" : ` · ${attemptsChange > 0 ? "+" : ""}${attemptsChange}% load`}`}
-          tone={attemptsChange > 50 ? "warn" : "neutral"}
+          tone={attemptsChange > 50 ? "warning" : "neutral"}
         />
       </div>
 

@@ -1,0 +1,15 @@
+import type { ReactNode } from "react";
+
+/** Labels and values in two columns, for a detail page's summary card. */
+export function SummaryList({ children }: { children: ReactNode }) {
+  return <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm">{children}</dl>;
+}
+
+export function SummaryRow({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <>
+      <dt className="text-slate-500">{label}</dt>
+      <dd className="min-w-0 text-slate-800">{children}</dd>
+    </>
+  );
+}
