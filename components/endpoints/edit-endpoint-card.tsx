@@ -7,6 +7,7 @@ import { useUpdateEndpoint, type Endpoint } from "@/components/api/endpoint-hook
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { applyFieldErrors } from "@/components/ui/form-errors";
+import { LeaveGuard } from "@/components/ui/leave-guard";
 import { EndpointFields } from "./endpoint-fields";
 import { ENDPOINT_FORM_FIELDS, endpointFormSchema, endpointToForm, type EndpointFormInput, type EndpointFormValues } from "./form-schema";
 
@@ -49,6 +50,7 @@ export function EditEndpointCard({ endpoint }: { endpoint: Endpoint }) {
           </Button>
         </div>
       </Card>
+      <LeaveGuard when={isDirty && !isSubmitting} what="this endpoint's settings" />
     </form>
   );
 }

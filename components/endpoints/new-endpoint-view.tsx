@@ -8,6 +8,7 @@ import { useCreateEndpoint, type CreatedEndpoint } from "@/components/api/endpoi
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { applyFieldErrors } from "@/components/ui/form-errors";
+import { LeaveGuard } from "@/components/ui/leave-guard";
 import { LinkButton } from "@/components/ui/link-button";
 import { EndpointFields } from "./endpoint-fields";
 import { EMPTY_ENDPOINT_FORM, ENDPOINT_FORM_FIELDS, endpointFormSchema, type EndpointFormInput, type EndpointFormValues } from "./form-schema";
@@ -100,6 +101,7 @@ export function NewEndpointView() {
             </Button>
           </div>
         </Card>
+        <LeaveGuard when={form.formState.isDirty && !form.formState.isSubmitting} what="the new endpoint" />
       </form>
       <SigningNote />
     </div>
