@@ -19,7 +19,7 @@ export function MobileNav() {
   const close = () => setOpen(false);
 
   return (
-    <div className="sticky top-0 z-30 flex items-center justify-between border-b border-slate-200 bg-white px-1 py-2 md:hidden">
+    <header className="sticky top-0 z-30 flex items-center justify-between border-b border-slate-200 bg-white px-1 py-2 md:hidden">
       <BrandLink />
       <button
         type="button"
@@ -57,6 +57,6 @@ export function MobileNav() {
           <ThemeSwitch className="mt-auto" />
         </div>
       </dialog>
-    </div>
+    </header>
   );
 }

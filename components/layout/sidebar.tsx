@@ -6,11 +6,11 @@ import { NavLinks } from "./nav-links";
 export function Sidebar() {
   return (
     <div className="hidden w-56 shrink-0 border-r border-slate-200 bg-white md:block">
-      <div className="sticky top-0 flex h-screen flex-col gap-4 overflow-y-auto px-3 py-6">
+      <header className="sticky top-0 flex h-screen flex-col gap-4 overflow-y-auto px-3 py-6">
         <BrandLink />
         <NavLinks />
         <ThemeSwitch className="mt-auto" />
-      </div>
+      </header>
     </div>
   );
 }
