@@ -20,7 +20,7 @@ import { ConfirmModal } from "@/components/ui/confirm-modal";
 import { DetailState } from "@/components/ui/detail-state";
 import { IdLine, IdList } from "@/components/ui/id-line";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { SummaryList, SummaryRow } from "@/components/ui/summary-list";
+import { SummaryCard, SummaryList, SummaryRow } from "@/components/ui/summary-list";
 import { TextLink } from "@/components/ui/text-link";
 import { LetterStatusBadge } from "./badges";
 import { historyGroups, letterStatusMeta, reasonMeta, type HistoryGroup } from "./shape";
@@ -33,15 +33,8 @@ export function LetterDetailView({ id }: { id: string }) {
       query={useDeadLetter(id)}
       back={BACK}
       what="dead letter"
-      notFound={{
-        icon: SearchX,
-        title: "Dead letter not found",
-        body: (
-          <p>
-            No dead letter has the id <code className="break-all font-mono text-xs">{id}</code>. It may have been removed by retention cleanup.
-          </p>
-        ),
-      }}
+      id={id}
+      notFound={{ icon: SearchX, title: "Dead letter not found", why: "It may have been removed by retention cleanup." }}
     >
       {(letter) => <Letter letter={letter} />}
     </DetailState>
@@ -155,38 +148,36 @@ function Letter({ letter }: { letter: LetterDetail }) {
         }
         side={
           <>
-            <Card title="Summary">
-              <SummaryList>
-                <SummaryRow label="Status">
-                  <LetterStatusBadge status={letter.status} />
-                </SummaryRow>
-                <SummaryRow label="Reason">{reason.label}</SummaryRow>
-                <SummaryRow label="Kind">{letter.kind === "delivery" ? "Outbound delivery" : "Inbound event"}</SummaryRow>
-                <SummaryRow label="Event type">{letter.eventType ? <span className="break-all font-mono text-xs">{letter.eventType}</span> : <span className="text-slate-500">none</span>}</SummaryRow>
-                <SummaryRow label="Failed">
-                  <RelativeTime at={letter.failedAt} />
-                </SummaryRow>
-                <SummaryRow label="Attempts">{formatCount(letter.attempts)}</SummaryRow>
-                <SummaryRow label="Reprocessed">
-                  {letter.reprocessCount === 0 ? (
-                    <span className="text-slate-500">never</span>
-                  ) : (
-                    <>
-                      {letter.reprocessCount === 1 ? "once" : `${formatCount(letter.reprocessCount)} times`}
-                      {letter.reprocessedAt ? (
-                        <span className="text-slate-500">
-                          {", succeeded "}
-                          <RelativeTime at={letter.reprocessedAt} />
-                        </span>
-                      ) : null}
-                    </>
-                  )}
-                </SummaryRow>
-                <SummaryRow label="Created">
-                  <RelativeTime at={letter.createdAt} />
-                </SummaryRow>
-              </SummaryList>
-            </Card>
+            <SummaryCard>
+              <SummaryRow label="Status">
+                <LetterStatusBadge status={letter.status} />
+              </SummaryRow>
+              <SummaryRow label="Reason">{reason.label}</SummaryRow>
+              <SummaryRow label="Kind">{letter.kind === "delivery" ? "Outbound delivery" : "Inbound event"}</SummaryRow>
+              <SummaryRow label="Event type">{letter.eventType ? <span className="break-all font-mono text-xs">{letter.eventType}</span> : <span className="text-slate-500">none</span>}</SummaryRow>
+              <SummaryRow label="Failed">
+                <RelativeTime at={letter.failedAt} />
+              </SummaryRow>
+              <SummaryRow label="Attempts">{formatCount(letter.attempts)}</SummaryRow>
+              <SummaryRow label="Reprocessed">
+                {letter.reprocessCount === 0 ? (
+                  <span className="text-slate-500">never</span>
+                ) : (
+                  <>
+                    {letter.reprocessCount === 1 ? "once" : `${formatCount(letter.reprocessCount)} times`}
+                    {letter.reprocessedAt ? (
+                      <span className="text-slate-500">
+                        {", succeeded "}
+                        <RelativeTime at={letter.reprocessedAt} />
+                      </span>
+                    ) : null}
+                  </>
+                )}
+              </SummaryRow>
+              <SummaryRow label="Created">
+                <RelativeTime at={letter.createdAt} />
+              </SummaryRow>
+            </SummaryCard>
 
             {letter.kind === "delivery" ? (
               <Card title="Endpoint">

@@ -12,7 +12,7 @@ import { DetailColumns, PayloadCard } from "@/components/ui/detail-columns";
 import { DetailState } from "@/components/ui/detail-state";
 import { IdLine, IdList } from "@/components/ui/id-line";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { SummaryList, SummaryRow } from "@/components/ui/summary-list";
+import { SummaryCard, SummaryRow } from "@/components/ui/summary-list";
 import { TextLink } from "@/components/ui/text-link";
 import { AttemptTimeline } from "./attempt-timeline";
 import { deliveryHref, isLive } from "./filters";
@@ -29,15 +29,8 @@ export function DeliveryDetailView({ id }: { id: string }) {
       query={useDelivery(id)}
       back={BACK}
       what="delivery"
-      notFound={{
-        icon: SearchX,
-        title: "Delivery not found",
-        body: (
-          <p>
-            No delivery has the id <code className="break-all font-mono text-xs">{id}</code>. It may have been removed by retention cleanup.
-          </p>
-        ),
-      }}
+      id={id}
+      notFound={{ icon: SearchX, title: "Delivery not found", why: "It may have been removed by retention cleanup." }}
     >
       {(delivery) => <DeliveryDetail delivery={delivery} />}
     </DetailState>
@@ -97,23 +90,21 @@ function DeliveryDetail({ delivery: d }: { delivery: Detail }) {
         }
         side={
           <>
-            <Card title="Summary">
-              <SummaryList>
-                <SummaryRow label="Created">
-                  <RelativeTime at={d.createdAt} />
+            <SummaryCard>
+              <SummaryRow label="Created">
+                <RelativeTime at={d.createdAt} />
+              </SummaryRow>
+              <SummaryRow label="Finished">{d.completedAt ? <RelativeTime at={d.completedAt} /> : <span className="text-slate-500">not yet</span>}</SummaryRow>
+              {d.completedAt ? <SummaryRow label="Took">{formatDuration(Date.parse(d.completedAt) - Date.parse(d.createdAt))}</SummaryRow> : null}
+              <SummaryRow label="Last status">
+                <StatusCode code={d.lastStatusCode} />
+              </SummaryRow>
+              {d.lastError ? (
+                <SummaryRow label="Last error">
+                  <span className="break-words text-red-800">{d.lastError}</span>
                 </SummaryRow>
-                <SummaryRow label="Finished">{d.completedAt ? <RelativeTime at={d.completedAt} /> : <span className="text-slate-500">not yet</span>}</SummaryRow>
-                {d.completedAt ? <SummaryRow label="Took">{formatDuration(Date.parse(d.completedAt) - Date.parse(d.createdAt))}</SummaryRow> : null}
-                <SummaryRow label="Last status">
-                  <StatusCode code={d.lastStatusCode} />
-                </SummaryRow>
-                {d.lastError ? (
-                  <SummaryRow label="Last error">
-                    <span className="break-words text-red-800">{d.lastError}</span>
-                  </SummaryRow>
-                ) : null}
-              </SummaryList>
-            </Card>
+              ) : null}
+            </SummaryCard>
 
             <Card
               title="Retry policy"

@@ -185,18 +185,8 @@ export function EndpointDetailView({ id }: { id: string }) {
       back={<BackLink href="/endpoints">Endpoints</BackLink>}
       what="endpoint"
       skeleton={<Loading />}
-      notFound={{
-        icon: Waypoints,
-        title: "Endpoint not found",
-        body: (
-          <>
-            <p>It may have been deleted.</p>
-            <LinkButton href="/endpoints" size="sm" className="mt-4">
-              All endpoints
-            </LinkButton>
-          </>
-        ),
-      }}
+      id={id}
+      notFound={{ icon: Waypoints, title: "Endpoint not found", why: "It may have been deleted.", list: { href: "/endpoints", label: "All endpoints" } }}
     >
       {(endpoint) => (
         <>

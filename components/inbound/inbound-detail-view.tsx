@@ -20,7 +20,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { DetailState } from "@/components/ui/detail-state";
 import { IdLine, IdList } from "@/components/ui/id-line";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { SummaryList, SummaryRow } from "@/components/ui/summary-list";
+import { SummaryCard, SummaryRow } from "@/components/ui/summary-list";
 import { TextLink } from "@/components/ui/text-link";
 import { InboundStatusBadge, KeySourceBadge } from "./badges";
 import { inboundStatusMeta, keySourceMeta, resultBodyText, sortedHeaders } from "./format";
@@ -33,15 +33,8 @@ export function InboundDetailView({ id }: { id: string }) {
       query={useInboundEvent(id)}
       back={BACK}
       what="inbound event"
-      notFound={{
-        icon: SearchX,
-        title: "Inbound event not found",
-        body: (
-          <p>
-            No inbound event has the id <code className="break-all font-mono text-xs">{id}</code>. Events are removed once their source&apos;s idempotency window has passed.
-          </p>
-        ),
-      }}
+      id={id}
+      notFound={{ icon: SearchX, title: "Inbound event not found", why: "Events are removed once their source's idempotency window has passed." }}
     >
       {(event) => <EventDetail event={event} />}
     </DetailState>
@@ -169,38 +162,36 @@ function EventDetail({ event: e }: { event: InboundEventView }) {
         }
         side={
           <>
-            <Card title="Summary">
-              <SummaryList>
-                <SummaryRow label="Status">
-                  <InboundStatusBadge status={e.status} />
-                </SummaryRow>
-                <SummaryRow label="Source">{e.source}</SummaryRow>
-                <SummaryRow label="Key">
-                  <span className="flex min-w-0 items-center gap-0.5">
-                    <span className="truncate font-mono text-xs" title={e.idempotencyKey}>
-                      {e.idempotencyKey}
-                    </span>
-                    <CopyButton iconOnly value={e.idempotencyKey} what="idempotency key" />
+            <SummaryCard>
+              <SummaryRow label="Status">
+                <InboundStatusBadge status={e.status} />
+              </SummaryRow>
+              <SummaryRow label="Source">{e.source}</SummaryRow>
+              <SummaryRow label="Key">
+                <span className="flex min-w-0 items-center gap-0.5">
+                  <span className="truncate font-mono text-xs" title={e.idempotencyKey}>
+                    {e.idempotencyKey}
                   </span>
-                </SummaryRow>
-                <SummaryRow label="Key from">
-                  <span className="flex flex-col items-start gap-1">
-                    <KeySourceBadge source={e.keySource} />
-                    <span className="text-xs text-slate-500">{keySourceMeta(e.keySource).description}</span>
-                  </span>
-                </SummaryRow>
-                <SummaryRow label="Received">
-                  <RelativeTime at={e.receivedAt} />
-                </SummaryRow>
-                <SummaryRow label="Processed">{e.processedAt ? <RelativeTime at={e.processedAt} /> : <span className="text-slate-500">not yet</span>}</SummaryRow>
-                <SummaryRow label="Runs">{formatCount(e.runs)}</SummaryRow>
-                <SummaryRow label="Duplicates">{formatCount(e.duplicateCount)}</SummaryRow>
-                {e.providerAttempt !== null ? <SummaryRow label="Provider attempt">{formatCount(e.providerAttempt)}</SummaryRow> : null}
-                <SummaryRow label="Key kept until">
-                  <RelativeTime at={e.expiresAt} />
-                </SummaryRow>
-              </SummaryList>
-            </Card>
+                  <CopyButton iconOnly value={e.idempotencyKey} what="idempotency key" />
+                </span>
+              </SummaryRow>
+              <SummaryRow label="Key from">
+                <span className="flex flex-col items-start gap-1">
+                  <KeySourceBadge source={e.keySource} />
+                  <span className="text-xs text-slate-500">{keySourceMeta(e.keySource).description}</span>
+                </span>
+              </SummaryRow>
+              <SummaryRow label="Received">
+                <RelativeTime at={e.receivedAt} />
+              </SummaryRow>
+              <SummaryRow label="Processed">{e.processedAt ? <RelativeTime at={e.processedAt} /> : <span className="text-slate-500">not yet</span>}</SummaryRow>
+              <SummaryRow label="Runs">{formatCount(e.runs)}</SummaryRow>
+              <SummaryRow label="Duplicates">{formatCount(e.duplicateCount)}</SummaryRow>
+              {e.providerAttempt !== null ? <SummaryRow label="Provider attempt">{formatCount(e.providerAttempt)}</SummaryRow> : null}
+              <SummaryRow label="Key kept until">
+                <RelativeTime at={e.expiresAt} />
+              </SummaryRow>
+            </SummaryCard>
 
             <Card title="Answer to the provider" description={e.duplicateCount > 0 ? "Stored, and replayed to every duplicate." : "Stored, and replayed to any duplicate."}>
               {e.result ? (

@@ -128,18 +128,8 @@ export function PolicyDetailView({ id }: { id: string }) {
           <Skeleton className="h-[32rem] rounded-xl" />
         </>
       }
-      notFound={{
-        icon: SlidersHorizontal,
-        title: "Policy not found",
-        body: (
-          <>
-            <p>It may have been deleted.</p>
-            <LinkButton href="/policies" size="sm" className="mt-4">
-              All policies
-            </LinkButton>
-          </>
-        ),
-      }}
+      id={id}
+      notFound={{ icon: SlidersHorizontal, title: "Policy not found", why: "It may have been deleted.", list: { href: "/policies", label: "All policies" } }}
     >
       {(policy) => (
         <>

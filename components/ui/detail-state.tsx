@@ -5,6 +5,7 @@ import type { LucideIcon } from "lucide-react";
 import type { ReactNode } from "react";
 import { ApiError } from "@/components/api/fetcher";
 import { EmptyState } from "@/components/layout/empty-state";
+import { LinkButton } from "./link-button";
 import { LoadError, RefreshFailed } from "./load-error";
 import { Skeleton } from "./skeleton";
 
@@ -14,8 +15,10 @@ export interface DetailStateProps<T> {
   back: ReactNode;
   /** The record in words, "delivery": "Loading the delivery", "The delivery could not be loaded". */
   what: string;
-  /** What a 404 means for this kind of record (removed by retention, deleted…). */
-  notFound: { icon: LucideIcon; title: string; body: ReactNode };
+  /** The id the page was opened with, repeated when no record has it. */
+  id: string;
+  /** What a 404 means for this kind of record (removed by retention, deleted…), and the way to its list. */
+  notFound: { icon: LucideIcon; title: string; why: string; list?: { href: string; label: string } };
   /** A placeholder shaped like the page; the usual detail layout when left out. */
   skeleton?: ReactNode;
   children: (data: T) => ReactNode;
@@ -25,7 +28,7 @@ export interface DetailStateProps<T> {
  * The states of a detail page around its content: loading, not found, failed to load, and
  * the last good data with a warning while refreshes fail.
  */
-export function DetailState<T>({ query, back, what, notFound, skeleton, children }: DetailStateProps<T>) {
+export function DetailState<T>({ query, back, what, id, notFound, skeleton, children }: DetailStateProps<T>) {
   if (query.isPending) {
     return (
       <>
@@ -43,7 +46,14 @@ export function DetailState<T>({ query, back, what, notFound, skeleton, children
         {back}
         {missing ? (
           <EmptyState icon={notFound.icon} title={notFound.title}>
-            {notFound.body}
+            <p>
+              No {what} has the id <code className="break-all font-mono text-xs">{id}</code>. {notFound.why}
+            </p>
+            {notFound.list ? (
+              <LinkButton href={notFound.list.href} size="sm" className="mt-4">
+                {notFound.list.label}
+              </LinkButton>
+            ) : null}
           </EmptyState>
         ) : (
           <LoadError title={`The ${what} could not be loaded`} error={query.error} onRetry={() => void query.refetch()} />
