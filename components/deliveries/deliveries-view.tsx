@@ -35,9 +35,7 @@ export function DeliveriesView() {
       <PageHeader
         title="Deliveries"
         description="Every message sent to an endpoint, with the timeline of its attempts."
-        actions={
-live ? <LiveNote>Live · deliveries in progress</LiveNote> : null
-        }
+        actions={live ? <LiveNote>Live · deliveries in progress</LiveNote> : null}
       />
       <div className="flex flex-col gap-4">
         <FiltersBar filters={filters} onChange={setFilters} />
@@ -66,9 +64,9 @@ live ? <LiveNote>Live · deliveries in progress</LiveNote> : null
             <EmptyState icon={Send} title="No deliveries yet">
               <p>
                 A delivery is made for every message an enabled endpoint subscribes to. Add an endpoint on{" "}
-<TextLink href="/endpoints">Endpoints</TextLink>
+                <TextLink href="/endpoints">Endpoints</TextLink>
                 , then send an event: the{" "}
-<TextLink href="/">Overview</TextLink>{" "}
+                <TextLink href="/">Overview</TextLink>{" "}
                 has a curl command to paste.
               </p>
             </EmptyState>

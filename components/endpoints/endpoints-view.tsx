@@ -244,9 +244,7 @@ export function EndpointsView() {
   if (endpoints.isPending) return <ListSkeleton label="Loading endpoints" rows={5} />;
 
   if (endpoints.isError) {
-    return (
-<LoadError title="The endpoints could not be loaded" error={endpoints.error} onRetry={() => void endpoints.refetch()} />
-    );
+    return <LoadError title="The endpoints could not be loaded" error={endpoints.error} onRetry={() => void endpoints.refetch()} />;
   }
 
   if (all.length === 0) {

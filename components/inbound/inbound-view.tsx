@@ -34,9 +34,7 @@ export function InboundView() {
       <PageHeader
         title="Inbound"
         description="Events providers posted to Hookrelay, each accepted exactly once: duplicates are answered from the stored result."
-        actions={
-<LiveNote pulse={processing}>{processing ? "Live · events processing" : "Live · refreshes every 5 s"}</LiveNote>
-        }
+        actions={<LiveNote pulse={processing}>{processing ? "Live · events processing" : "Live · refreshes every 5 s"}</LiveNote>}
       />
       <div className="flex flex-col gap-6">
         <InboundFiltersBar filters={filters} onChange={setFilters} />

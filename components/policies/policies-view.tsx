@@ -63,9 +63,7 @@ export function PoliciesView() {
   if (policies.isPending) return <ListSkeleton label="Loading policies" rows={3} />;
 
   if (policies.isError) {
-    return (
-<LoadError title="The policies could not be loaded" error={policies.error} onRetry={() => void policies.refetch()} />
-    );
+    return <LoadError title="The policies could not be loaded" error={policies.error} onRetry={() => void policies.refetch()} />;
   }
 
   if (policies.data.length === 0) {
