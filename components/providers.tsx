@@ -1,9 +1,10 @@
 "use client";
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { useState, type ReactNode } from "react";
+import { useState, useSyncExternalStore, type ReactNode } from "react";
 import { Toaster } from "sonner";
 import { ApiError } from "@/components/api/fetcher";
+import { isDarkApplied, subscribeToTheme } from "@/components/theme/theme";
 
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(
@@ -19,10 +20,13 @@ export function Providers({ children }: { children: ReactNode }) {
         },
       }),
   );
+  // Subscribing also keeps the page in step with the system's setting while it is open.
+  const dark = useSyncExternalStore(subscribeToTheme, isDarkApplied, () => false);
   return (
     <QueryClientProvider client={client}>
       {children}
-      <Toaster richColors position="bottom-right" closeButton />
+      {/* At the top: forms end in their main button at the bottom right, where toasts used to cover it. */}
+      <Toaster richColors position="top-center" closeButton theme={dark ? "dark" : "light"} />
     </QueryClientProvider>
   );
 }

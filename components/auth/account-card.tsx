@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useSession } from "./hooks";
+import { fullPageLoad } from "./use-auth-submit";
 
 export function SignOutButton() {
   const [leaving, setLeaving] = useState(false);
@@ -16,7 +17,7 @@ export function SignOutButton() {
     setLeaving(true);
     try {
       await apiFetch("/api/auth/sign-out", { method: "POST" });
-      window.location.assign("/sign-in");
+      fullPageLoad("/sign-in");
     } catch (err) {
       setLeaving(false);
       toast.error(err instanceof Error ? err.message : "Signing out failed");

@@ -4,32 +4,28 @@ import { KeyRound, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
 import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, Td, Th } from "@/components/ui/table";
 import { ConfirmModal } from "@/components/ui/confirm-modal";
 import { CreateTokenForm } from "./create-token-form";
-import { relative } from "./dates";
 import { useApiTokens, useRevokeApiToken, type ApiToken, type CreatedToken } from "./hooks";
 import { TokenReveal } from "./token-reveal";
 
 function When({ iso, empty = "—" }: { iso: string | null; empty?: string }) {
-  if (!iso) return <span className="text-slate-400">{empty}</span>;
-  const { text, exact } = relative(iso);
-  return (
-    <time dateTime={iso} title={exact}>
-      {text}
-    </time>
-  );
+  if (!iso) return <span className="text-slate-500">{empty}</span>;
+  return <RelativeTime at={iso} />;
 }
 
 function TokenRow({ token, onRevoke }: { token: ApiToken; onRevoke: (token: ApiToken) => void }) {
   const revoked = token.revokedAt !== null;
   return (
-    <tr className={revoked ? "text-slate-400" : undefined}>
+    <tr className={revoked ? "text-slate-500" : undefined}>
       <Td className="font-medium text-slate-900">
-        <span className={revoked ? "text-slate-400 line-through" : undefined}>{token.name}</span>
+        <span className={revoked ? "text-slate-500 line-through" : undefined}>{token.name}</span>
         {token.createdBy ? <span className="block text-xs font-normal text-slate-500">by {token.createdBy}</span> : null}
       </Td>
       <Td>
@@ -43,9 +39,9 @@ function TokenRow({ token, onRevoke }: { token: ApiToken; onRevoke: (token: ApiT
       </Td>
       <Td align="right">
         {revoked ? (
-          <span className="inline-flex items-center rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-500">
-            Revoked&nbsp;<When iso={token.revokedAt} />
-          </span>
+          <Badge>
+            Revoked <When iso={token.revokedAt} />
+          </Badge>
         ) : (
           <Button size="sm" variant="ghost" icon={Trash2} onClick={() => onRevoke(token)} aria-label={`Revoke ${token.name}`} className="text-red-600 hover:bg-red-50 hover:text-red-700">
             Revoke
@@ -98,7 +94,7 @@ export function ApiTokensCard() {
         </Alert>
       ) : tokens.data.length === 0 ? (
         <div className="flex flex-col items-center rounded-lg border border-dashed border-slate-300 px-6 py-8 text-center">
-          <KeyRound className="h-8 w-8 text-slate-300" aria-hidden />
+          <KeyRound className="h-8 w-8 text-slate-400" aria-hidden />
           <p className="mt-2 text-sm font-medium text-slate-700">No API tokens yet</p>
           <p className="mt-0.5 text-xs text-slate-500">Create one for each program, so each can be revoked on its own.</p>
         </div>

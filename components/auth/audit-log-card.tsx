@@ -1,36 +1,36 @@
 "use client";
 
-import { clsx } from "clsx";
 import { History } from "lucide-react";
 import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Table, Td, Th } from "@/components/ui/table";
+import type { Tone } from "@/components/ui/tone";
 import { describeAction, splitActor, summariseDetails, type ActorKind } from "./audit-format";
-import { relative } from "./dates";
 import { useAuditLog, type AuditEntry } from "./hooks";
 
-const ACTOR_BADGE: Record<ActorKind, { label: string; className: string }> = {
-  operator: { label: "Operator", className: "bg-brand-50 text-brand-700" },
-  token: { label: "Token", className: "bg-violet-50 text-violet-700" },
-  system: { label: "System", className: "bg-slate-100 text-slate-600" },
+const ACTOR_BADGE: Record<ActorKind, { label: string; tone: Tone }> = {
+  operator: { label: "Operator", tone: "info" },
+  token: { label: "Token", tone: "neutral" },
+  system: { label: "System", tone: "neutral" },
 };
 
 function AuditRow({ entry }: { entry: AuditEntry }) {
-  const when = relative(entry.createdAt);
   const actor = splitActor(entry.actor);
   const badge = ACTOR_BADGE[actor.kind];
   const detail = summariseDetails(entry.details);
   return (
     <tr>
       <Td className="text-slate-500">
-        <time dateTime={entry.createdAt} title={when.exact}>
-          {when.text}
-        </time>
+        <RelativeTime at={entry.createdAt} />
       </Td>
       <Td>
-        <span className={clsx("mr-2 inline-flex rounded px-1.5 py-0.5 text-[11px] font-medium", badge.className)}>{badge.label}</span>
+        <Badge tone={badge.tone} className="mr-2">
+          {badge.label}
+        </Badge>
         <span className="font-medium text-slate-900">{actor.kind === "system" && actor.name === "system" ? "Hookrelay" : actor.name}</span>
       </Td>
       <Td className="text-slate-800">{describeAction(entry.action)}</Td>

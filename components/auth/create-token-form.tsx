@@ -8,7 +8,7 @@ import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { apiTokenCreateSchema } from "@/lib/auth/credentials";
-import { applyServerError } from "./form-error";
+import { applyFieldErrors } from "@/components/ui/form-errors";
 import { useCreateApiToken, type CreatedToken } from "./hooks";
 
 type Values = z.input<typeof apiTokenCreateSchema>;
@@ -28,7 +28,7 @@ export function CreateTokenForm({ onCreated }: { onCreated: (created: CreatedTok
       onCreated(await create.mutateAsync(name));
       reset();
     } catch (err) {
-      const problem = applyServerError(err, ["name"], setError);
+      const problem = applyFieldErrors(err, ["name"], setError);
       if (problem) toast.error(problem);
     }
   });

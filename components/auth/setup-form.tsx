@@ -2,17 +2,15 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { ShieldCheck } from "lucide-react";
-import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
 import { ApiError, apiFetch } from "@/components/api/fetcher";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { PASSWORD_MIN_LENGTH, setupSchema } from "@/lib/auth/credentials";
-import { applyServerError } from "./form-error";
+import { AuthForm, EmailField } from "./auth-form";
 import { PasswordInput } from "./password-input";
+import { useAuthSubmit } from "./use-auth-submit";
 
 // Typing the password twice is a browser-side check only: the server needs it once.
 const setupFormSchema = setupSchema.extend({ confirm: z.string() }).refine((v) => v.password === v.confirm, { path: ["confirm"], message: "The passwords do not match" });
@@ -20,8 +18,6 @@ const setupFormSchema = setupSchema.extend({ confirm: z.string() }).refine((v) =
 type SetupValues = z.input<typeof setupFormSchema>;
 
 export function SetupForm() {
-  const [problem, setProblem] = useState<string | null>(null);
-  const [leaving, setLeaving] = useState(false);
   const {
     register,
     handleSubmit,
@@ -29,29 +25,20 @@ export function SetupForm() {
     formState: { errors, isSubmitting },
   } = useForm<SetupValues, unknown, z.output<typeof setupFormSchema>>({ resolver: zodResolver(setupFormSchema), defaultValues: { email: "", password: "", confirm: "" } });
 
-  const onSubmit = handleSubmit(async ({ email, password }) => {
-    setProblem(null);
+  const { problem, leaving, submit } = useAuthSubmit(["email", "password"], setError, async ({ email, password }: z.output<typeof setupFormSchema>) => {
     try {
       await apiFetch("/api/auth/setup", { method: "POST", body: JSON.stringify({ email, password }) });
     } catch (err) {
-      if (err instanceof ApiError && err.status === 409) {
-        // Someone finished setup first: this page is closed now.
-        window.location.assign("/sign-in");
-        return;
-      }
-      setProblem(applyServerError(err, ["email", "password"], setError));
-      return;
+      // Someone finished setup first: this page is closed now, signing in is the way in.
+      if (err instanceof ApiError && err.status === 409) return "/sign-in";
+      throw err;
     }
-    setLeaving(true);
-    window.location.assign("/");
+    return "/";
   });
 
   return (
-    <form onSubmit={onSubmit} noValidate className="flex flex-col gap-4">
-      {problem ? <Alert tone="error">{problem}</Alert> : null}
-      <Field id="email" label="E-mail" error={errors.email?.message}>
-        {(control) => <Input {...control} {...register("email")} type="email" autoComplete="username" autoFocus placeholder="you@example.com" />}
-      </Field>
+    <AuthForm onSubmit={handleSubmit(submit)} problem={problem}>
+      <EmailField {...register("email")} error={errors.email?.message} />
       <Field id="password" label="Password" error={errors.password?.message} hint={`At least ${PASSWORD_MIN_LENGTH} characters. A passphrase works well.`}>
         {(control) => <PasswordInput {...control} {...register("password")} autoComplete="new-password" />}
       </Field>
@@ -61,6 +48,6 @@ export function SetupForm() {
       <Button type="submit" variant="primary" icon={ShieldCheck} loading={isSubmitting || leaving} className="mt-1 w-full">
         Create operator and sign in
       </Button>
-    </form>
+    </AuthForm>
   );
 }

@@ -1,24 +1,9 @@
-"use client";
-
-import { Check, Copy, KeyRound } from "lucide-react";
-import { useState } from "react";
-import { toast } from "sonner";
+import { KeyRound } from "lucide-react";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 
 /** The new token, shown once: it is stored only as a digest, so this is the last chance to copy it. */
 export function TokenReveal({ name, token, onDone }: { name: string; token: string; onDone: () => void }) {
-  const [copied, setCopied] = useState(false);
-
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(token);
-      setCopied(true);
-      toast.success("Token copied to the clipboard");
-    } catch {
-      toast.error("Copying failed; select the token and copy it by hand");
-    }
-  }
-
   return (
     <section aria-labelledby="token-reveal-title" className="rounded-lg border border-amber-200 bg-amber-50 p-4">
       <div className="flex items-start gap-3">
@@ -33,9 +18,7 @@ export function TokenReveal({ name, token, onDone }: { name: string; token: stri
               {token}
             </code>
             <div className="flex gap-2">
-              <Button icon={copied ? Check : Copy} onClick={() => void copy()}>
-                {copied ? "Copied" : "Copy"}
-              </Button>
+              <CopyButton value={token} what="token" label="Copy" />
               <Button variant="ghost" onClick={onDone}>
                 Done
               </Button>

@@ -6,16 +6,22 @@ import { ResponsiveContainer } from "recharts";
 
 /*
  * One look for every chart: colours, axis and grid styling, tooltip box, and an HTML legend
- * (it wraps on narrow screens where recharts' SVG legend would overlap the plot).
+ * (it wraps on narrow screens where recharts' SVG legend would overlap the plot). Greys are
+ * the theme's CSS variables, so axes, grid and tooltip follow dark mode; series keep their
+ * hues, which read on both backgrounds.
  */
 
 export const CHART_COLORS = {
   primary: "#2359d6",
-  theory: "#64748b",
+  theory: "var(--color-slate-500)",
   dead: "#dc2626",
   delivered: "#2359d6",
-  grid: "#e2e8f0",
-  axis: "#64748b",
+  grid: "var(--color-slate-200)",
+  axis: "var(--color-slate-500)",
+  /** The band behind the bars under the pointer. */
+  cursor: "var(--color-slate-100)",
+  /** Names and values written beside bars. */
+  label: "var(--color-slate-600)",
   outage: "#fecaca",
 } as const;
 
@@ -37,12 +43,13 @@ export const GRID_PROPS = { stroke: CHART_COLORS.grid, strokeDasharray: "3 3", v
 export const TOOLTIP_PROPS = {
   contentStyle: {
     borderRadius: 8,
-    border: "1px solid #e2e8f0",
+    border: "1px solid var(--color-slate-200)",
+    backgroundColor: "var(--color-white)",
     boxShadow: "0 4px 12px rgb(15 23 42 / 0.08)",
     fontSize: 12,
     padding: "8px 10px",
   },
-  labelStyle: { color: "#0f172a", fontWeight: 600, marginBottom: 4 },
+  labelStyle: { color: "var(--color-slate-900)", fontWeight: 600, marginBottom: 4 },
   itemStyle: { padding: 0 },
 } as const;
 

@@ -1,14 +1,9 @@
-import { Badge } from "@/components/ui/badge";
+import { StatusBadge } from "@/components/ui/badge";
 import { isSettling } from "@/components/api/dlq-hooks";
 import { letterStatusMeta, reasonMeta } from "./shape";
 
 export function LetterStatusBadge({ status, className }: { status: string; className?: string }) {
-  const meta = letterStatusMeta(status);
-  return (
-    <Badge tone={meta.tone} dot pulse={isSettling(status)} title={meta.description} className={className}>
-      {meta.label}
-    </Badge>
-  );
+  return <StatusBadge meta={letterStatusMeta(status)} live={isSettling(status)} className={className} />;
 }
 
 /** The failure reason in words; the description (what causes it) on hover. */

@@ -2,8 +2,8 @@
 
 import { clsx } from "clsx";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { Filter, Inbox, RefreshCw, RotateCcw, SearchX, ShieldCheck, Trash2, X } from "lucide-react";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { Filter, Inbox, RotateCcw, SearchX, ShieldCheck, Trash2, X } from "lucide-react";
+import { useCallback, useMemo, useState } from "react";
 import type { RowSelectionState, Updater } from "@tanstack/react-table";
 import { useBulkJob, useDeadLetters, useDiscardLetter, useDlqStats, useReprocessAction, type BulkSelection, type DlqStatsView, type LetterItem } from "@/components/api/dlq-hooks";
 import { useEndpointOptions } from "@/components/api/delivery-hooks";
@@ -12,12 +12,13 @@ import { formatCount } from "@/components/charts/format";
 import { newerCursor, pageNumber, rememberStep, type CursorTrail } from "@/components/ui/cursor-trail";
 import { EmptyState } from "@/components/layout/empty-state";
 import { PageHeader } from "@/components/layout/page-header";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { LiveNote } from "@/components/ui/live-note";
+import { LoadError, RefreshFailed } from "@/components/ui/load-error";
 import { Pager } from "@/components/ui/pager";
 import { Card } from "@/components/ui/card";
 import { ConfirmModal } from "@/components/ui/confirm-modal";
-import { Skeleton } from "@/components/ui/skeleton";
+import { ListSkeleton, Skeleton } from "@/components/ui/skeleton";
 import { Stat } from "@/components/ui/stat";
 import { BulkDiscardDialog } from "./bulk-discard-dialog";
 import { BulkReprocessDialog } from "./bulk-reprocess-dialog";
@@ -40,7 +41,7 @@ export function DeadLettersView() {
   const filters = useMemo(() => filtersFromSearch(params), [params]);
   const { cursor, job: jobId } = pageStateFromSearch(params);
   const [trail, setTrail] = useState<CursorTrail>(() => new Map());
-  const [selection, setSelection] = useState<RowSelectionState>({});
+  const [picked, setSelection] = useState<RowSelectionState>({});
   const [reprocessIntent, setReprocessIntent] = useState<BulkIntent | null>(null);
   const [discardIntent, setDiscardIntent] = useState<BulkIntent | null>(null);
   const [discardOne, setDiscardOne] = useState<LetterItem | null>(null);
@@ -74,14 +75,9 @@ export function DeadLettersView() {
   );
 
   // A selected letter that left the page or stopped being pending (reprocessed elsewhere, a job) drops out of the selection.
-  useEffect(() => {
-    setSelection((current) => {
-      const pruned = pruneSelection(current, rows.filter((r) => r.status === "pending").map((r) => r.id));
-      return Object.keys(pruned).length === Object.keys(current).length ? current : pruned;
-    });
-  }, [rows]);
+  const selection = useMemo(() => pruneSelection(picked, rows.filter((r) => r.status === "pending").map((r) => r.id)), [picked, rows]);
 
-  const onSelectionChange = useCallback((updater: Updater<RowSelectionState>) => setSelection((s) => (typeof updater === "function" ? updater(s) : updater)), []);
+  const onSelectionChange = useCallback((updater: Updater<RowSelectionState>) => setSelection(typeof updater === "function" ? updater(selection) : updater), [selection]);
   const onReprocess = useCallback((letter: LetterItem) => reprocess(letter.id), [reprocess]);
   const onDiscard = useCallback((letter: LetterItem) => setDiscardOne(letter), []);
 
@@ -110,7 +106,6 @@ export function DeadLettersView() {
   }
 
   const page = list.data;
-  const pageNo = pageNumber(trail, cursor);
   const staleCursor = cursor !== null && list.error instanceof ApiError && list.error.status === 400;
   const totals = stats.data?.totals;
   const nothingEver = totals?.total === 0 && filters.endpointId === null;
@@ -120,12 +115,12 @@ export function DeadLettersView() {
       <PageHeader
         title="Dead letters"
         description="Deliveries and inbound events that failed for good. Fix the cause, then reprocess them one by one or in bulk, or discard them."
-        actions={jobActive || settling ? <LiveNote text={jobActive ? "Live · bulk reprocess running" : "Live · letters reprocessing"} /> : null}
+        actions={jobActive || settling ? <LiveNote>{jobActive ? "Live · bulk reprocess running" : "Live · letters reprocessing"}</LiveNote> : null}
       />
       <div className="flex flex-col gap-6">
         {jobId ? <JobProgressPanel jobId={jobId} onDismiss={() => go(filters, { cursor, job: null })} /> : null}
 
-        <StatsRow stats={stats.data} error={stats.isError && !stats.data ? stats.error.message : null} onRetry={() => void stats.refetch()} />
+        <StatsRow stats={stats.data} error={stats.isError && !stats.data ? stats.error : null} onRetry={() => void stats.refetch()} />
 
         {!nothingEver ? (
           <div className="grid gap-6 lg:grid-cols-5">
@@ -164,30 +159,20 @@ export function DeadLettersView() {
               jobActive={jobActive}
             />
 
-            {list.isError && page ? (
-              <Alert tone="warning" title="Showing the last list received" className="m-4">
-                Refreshing failed: {list.error.message}
-              </Alert>
-            ) : null}
+            {list.isError && page ? <RefreshFailed what="list" error={list.error} className="m-4" /> : null}
 
             {!page && list.isError ? (
               <div className="p-4">
-                <Alert tone="error" title={staleCursor ? "This page of results is no longer available" : "Dead letters could not be loaded"}>
-                  <p>{list.error.message}</p>
-                  <div className="mt-2 flex gap-2">
-                    <Button size="sm" icon={RefreshCw} onClick={() => void list.refetch()}>
-                      Try again
+                <LoadError title={staleCursor ? "This page of results is no longer available" : "Dead letters could not be loaded"} error={list.error} onRetry={() => void list.refetch()}>
+                  {cursor !== null ? (
+                    <Button size="sm" variant="ghost" onClick={() => go(filters, { cursor: null }, "push")}>
+                      Go to the latest
                     </Button>
-                    {cursor !== null ? (
-                      <Button size="sm" variant="ghost" onClick={() => go(filters, { cursor: null }, "push")}>
-                        Go to the latest
-                      </Button>
-                    ) : null}
-                  </div>
-                </Alert>
+                  ) : null}
+                </LoadError>
               </div>
             ) : !page ? (
-              <ListSkeleton />
+              <ListSkeleton label="Loading dead letters" bare />
             ) : rows.length === 0 ? (
               <div className="p-4">
                 <EmptyList filters={filters} totals={totals} onReset={() => setFilters(DEFAULT_FILTERS)} onShowAll={() => setFilters({ ...filters, status: "all" })} />
@@ -196,15 +181,12 @@ export function DeadLettersView() {
               <>
                 <LettersTable rows={rows} busy={list.isPlaceholderData} selection={selection} onSelectionChange={onSelectionChange} onReprocess={onReprocess} onDiscard={onDiscard} />
                 <Pager
-                  pageNo={pageNo}
-                  cursor={cursor}
+                  pages={{ pageNo: pageNumber(trail, cursor), cursor, goNewer, goOlder }}
                   nextCursor={page.nextCursor}
                   count={rows.length}
                   noun={{ one: "letter", many: "letters" }}
                   order="latest failure first"
                   loading={list.isFetching && list.isPlaceholderData}
-                  onNewer={goNewer}
-                  onOlder={goOlder}
                 />
               </>
             )}
@@ -240,36 +222,15 @@ export function DeadLettersView() {
   );
 }
 
-function LiveNote({ text }: { text: string }) {
-  return (
-    <p className="flex items-center gap-2 text-xs text-slate-500">
-      <span className="relative flex h-2 w-2" aria-hidden>
-        <span className="absolute inline-flex h-full w-full animate-ping rounded-full bg-emerald-400 opacity-60" />
-        <span className="relative inline-flex h-2 w-2 rounded-full bg-emerald-500" />
-      </span>
-      {text}
-    </p>
-  );
-}
-
-function StatsRow({ stats, error, onRetry }: { stats: DlqStatsView | undefined; error: string | null; onRetry: () => void }) {
-  if (error) {
-    return (
-      <Alert tone="error" title="The dead letter counts could not be loaded">
-        <p>{error}</p>
-        <Button size="sm" icon={RefreshCw} className="mt-2" onClick={onRetry}>
-          Try again
-        </Button>
-      </Alert>
-    );
-  }
+function StatsRow({ stats, error, onRetry }: { stats: DlqStatsView | undefined; error: Error | null; onRetry: () => void }) {
+  if (error) return <LoadError title="The dead letter counts could not be loaded" error={error} onRetry={onRetry} />;
   const t = stats?.totals;
   const value = (n: number | undefined) => (n === undefined ? <Skeleton className="mt-1 h-7 w-12" /> : formatCount(n));
   return (
     <div className="grid grid-cols-2 gap-3 sm:grid-cols-4">
-      <Stat label="Pending" value={value(t?.pending)} tone={t && t.pending > 0 ? "warn" : "neutral"} detail="Need a decision" />
+      <Stat label="Pending" value={value(t?.pending)} tone={t && t.pending > 0 ? "warning" : "neutral"} detail="Need a decision" />
       <Stat label="Reprocessing" value={value(t?.reprocessing)} detail="Being sent again" />
-      <Stat label="Reprocessed" value={value(t?.reprocessed)} tone={t && t.reprocessed > 0 ? "good" : "neutral"} detail="Sent again successfully" />
+      <Stat label="Reprocessed" value={value(t?.reprocessed)} tone={t && t.reprocessed > 0 ? "success" : "neutral"} detail="Sent again successfully" />
       <Stat label="Discarded" value={value(t?.discarded)} detail="Closed without sending" />
     </div>
   );
@@ -310,7 +271,7 @@ function ReasonsCard({ stats, filters, onFilter }: { stats: DlqStatsView | undef
                     <span className="mt-0.5 block text-xs text-slate-500">{reasonMeta(b.reason).description}</span>
                   </span>
                   <span className="shrink-0 text-right">
-                    <span className={clsx("block whitespace-nowrap text-sm font-semibold tabular-nums", b.pending > 0 ? "text-amber-700" : "text-slate-400")}>
+                    <span className={clsx("block whitespace-nowrap text-sm font-semibold tabular-nums", b.pending > 0 ? "text-amber-700" : "text-slate-500")}>
                       {formatCount(b.pending)} pending
                     </span>
                     <span className="block whitespace-nowrap text-[11px] tabular-nums text-slate-500">{formatCount(b.total)} in all</span>
@@ -395,15 +356,5 @@ function EmptyList({ filters, totals, onReset, onShowAll }: { filters: LetterFil
         </Button>
       </div>
     </EmptyState>
-  );
-}
-
-function ListSkeleton() {
-  return (
-    <div className="p-4" aria-busy="true" aria-label="Loading dead letters">
-      {Array.from({ length: 6 }, (_, i) => (
-        <Skeleton key={i} className="mb-3 h-9 w-full last:mb-0" />
-      ))}
-    </div>
   );
 }

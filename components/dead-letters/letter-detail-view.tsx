@@ -1,73 +1,43 @@
 "use client";
 
-import Link from "next/link";
-import { ArrowRight, RefreshCw, RotateCcw, SearchX, Trash2 } from "lucide-react";
-import { useMemo, useState, type ReactNode } from "react";
+import { ArrowRight, RotateCcw, SearchX, Trash2 } from "lucide-react";
+import { useMemo, useState } from "react";
 import { useDeadLetter, useDiscardLetter, useReprocessAction, type LetterDetail } from "@/components/api/dlq-hooks";
-import { ApiError } from "@/components/api/fetcher";
 import { formatCount } from "@/components/charts/format";
 import { AttemptTimeline } from "@/components/deliveries/attempt-timeline";
 import { deliveryHref } from "@/components/deliveries/filters";
 import { prettyPayload } from "@/components/deliveries/format";
-import { RelativeTime } from "@/components/deliveries/relative-time";
 import { DeliveryStatusBadge } from "@/components/deliveries/status-badge";
 import { buildTimeline } from "@/components/deliveries/timeline";
 import { inboundHref } from "@/components/inbound/filters";
-import { EmptyState } from "@/components/layout/empty-state";
 import { Alert } from "@/components/ui/alert";
 import { BackLink } from "@/components/ui/back-link";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
-import { CodeBlock } from "@/components/ui/code-block";
+import { DetailColumns, PayloadCard } from "@/components/ui/detail-columns";
 import { ConfirmModal } from "@/components/ui/confirm-modal";
-import { IconCopyButton } from "@/components/ui/icon-copy-button";
-import { Skeleton } from "@/components/ui/skeleton";
+import { DetailState } from "@/components/ui/detail-state";
+import { IdLine, IdList } from "@/components/ui/id-line";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { SummaryCard, SummaryList, SummaryRow } from "@/components/ui/summary-list";
+import { TextLink } from "@/components/ui/text-link";
 import { LetterStatusBadge } from "./badges";
 import { historyGroups, letterStatusMeta, reasonMeta, type HistoryGroup } from "./shape";
-
-const LINK_CLASS = "font-medium text-brand-700 underline-offset-2 hover:underline focus-visible:rounded-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500";
 
 const BACK = <BackLink href="/dead-letters">Dead letters</BackLink>;
 
 export function LetterDetailView({ id }: { id: string }) {
-  const query = useDeadLetter(id);
-
-  if (query.isPending) return <DetailSkeleton />;
-  if (query.isError && !query.data) {
-    if (query.error instanceof ApiError && query.error.status === 404) {
-      return (
-        <>
-          {BACK}
-          <EmptyState icon={SearchX} title="Dead letter not found">
-            <p>
-              No dead letter has the id <code className="break-all font-mono text-xs">{id}</code>. It may have been removed by retention cleanup.
-            </p>
-          </EmptyState>
-        </>
-      );
-    }
-    return (
-      <>
-        {BACK}
-        <Alert tone="error" title="The dead letter could not be loaded">
-          <p>{query.error.message}</p>
-          <Button size="sm" icon={RefreshCw} className="mt-2" onClick={() => void query.refetch()}>
-            Try again
-          </Button>
-        </Alert>
-      </>
-    );
-  }
   return (
-    <>
-      {query.isError ? (
-        <Alert tone="warning" title="Showing the last state received" className="mb-4">
-          Refreshing failed: {query.error.message}
-        </Alert>
-      ) : null}
-      <Letter letter={query.data} />
-    </>
+    <DetailState
+      query={useDeadLetter(id)}
+      back={BACK}
+      what="dead letter"
+      id={id}
+      notFound={{ icon: SearchX, title: "Dead letter not found", why: "It may have been removed by retention cleanup." }}
+    >
+      {(letter) => <Letter letter={letter} />}
+    </DetailState>
   );
 }
 
@@ -85,7 +55,6 @@ function Letter({ letter }: { letter: LetterDetail }) {
 
   return (
     <>
-      {BACK}
       <header className="mb-6">
         <div className="flex flex-wrap items-start justify-between gap-x-4 gap-y-3">
           <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1">
@@ -114,11 +83,11 @@ function Letter({ letter }: { letter: LetterDetail }) {
             </>
           ) : null}
         </p>
-        <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm">
+        <IdList>
           <IdLine label="Letter" value={letter.id} />
           {letter.endpoint ? <IdLine label="Endpoint" value={letter.endpoint.id} href={`/endpoints/${encodeURIComponent(letter.endpoint.id)}`} /> : null}
           {letter.inboundEvent ? <IdLine label="Inbound event" value={letter.inboundEvent.id} href={inboundHref(letter.inboundEvent.id)} /> : null}
-        </dl>
+        </IdList>
       </header>
 
       <div className="mb-6 flex flex-col gap-3 empty:hidden">
@@ -144,56 +113,55 @@ function Letter({ letter }: { letter: LetterDetail }) {
         ) : null}
       </div>
 
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="flex min-w-0 flex-col gap-6 lg:col-span-2">
-          <Card title="Why it failed">
-            <p className="text-sm font-medium text-slate-900">{reason.label}</p>
-            <p className="mt-0.5 text-sm text-slate-600">{reason.description}</p>
-            {letter.errorDetails ? <p className="mt-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{letter.errorDetails}</p> : null}
-          </Card>
+      <DetailColumns
+        main={
+          <>
+            <Card title="Why it failed">
+              <p className="text-sm font-medium text-slate-900">{reason.label}</p>
+              <p className="mt-0.5 text-sm text-slate-600">{reason.description}</p>
+              {letter.errorDetails ? <p className="mt-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{letter.errorDetails}</p> : null}
+            </Card>
 
-          <Card
-            title="Attempt history"
-            description={
-              letter.kind === "inbound"
-                ? "Inbound events are processed in Hookrelay, not delivered: see the event's page for its runs."
-                : `${formatCount(letter.history.length)} ${letter.history.length === 1 ? "attempt" : "attempts"} across ${groups.length} ${groups.length === 1 ? "delivery" : "deliveries"}, oldest first.`
-            }
-          >
-            {letter.kind === "inbound" ? (
-              <InboundHistory letter={letter} />
-            ) : groups.length === 0 ? (
-              <p className="text-sm text-slate-500">The deliveries of this letter have been removed by retention cleanup.</p>
-            ) : (
-              <ol className="flex flex-col gap-6">
-                {groups.map((group) => (
-                  <HistoryGroupSection key={group.delivery.id} group={group} />
-                ))}
-              </ol>
-            )}
-          </Card>
+            <Card
+              title="Attempt history"
+              description={
+                letter.kind === "inbound"
+                  ? "Inbound events are processed in Hookrelay, not delivered: see the event's page for its runs."
+                  : `${formatCount(letter.history.length)} ${letter.history.length === 1 ? "attempt" : "attempts"} across ${groups.length} ${groups.length === 1 ? "delivery" : "deliveries"}, oldest first.`
+              }
+            >
+              {letter.kind === "inbound" ? (
+                <InboundHistory letter={letter} />
+              ) : groups.length === 0 ? (
+                <p className="text-sm text-slate-500">The deliveries of this letter have been removed by retention cleanup.</p>
+              ) : (
+                <ol className="flex flex-col gap-6">
+                  {groups.map((group) => (
+                    <HistoryGroupSection key={group.delivery.id} group={group} />
+                  ))}
+                </ol>
+              )}
+            </Card>
 
-          <Card title="Payload" description="The event as it would be sent again, indented for reading.">
-            <CodeBlock code={payload} label="payload" maxHeightClass="max-h-[28rem]" />
-          </Card>
-        </div>
-
-        <div className="flex min-w-0 flex-col gap-6">
-          <Card title="Summary">
-            <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm">
-              <Row label="Status">
+            <PayloadCard payload={payload} description="The event as it would be sent again, indented for reading." />
+          </>
+        }
+        side={
+          <>
+            <SummaryCard>
+              <SummaryRow label="Status">
                 <LetterStatusBadge status={letter.status} />
-              </Row>
-              <Row label="Reason">{reason.label}</Row>
-              <Row label="Kind">{letter.kind === "delivery" ? "Outbound delivery" : "Inbound event"}</Row>
-              <Row label="Event type">{letter.eventType ? <span className="break-all font-mono text-xs">{letter.eventType}</span> : <span className="text-slate-400">none</span>}</Row>
-              <Row label="Failed">
+              </SummaryRow>
+              <SummaryRow label="Reason">{reason.label}</SummaryRow>
+              <SummaryRow label="Kind">{letter.kind === "delivery" ? "Outbound delivery" : "Inbound event"}</SummaryRow>
+              <SummaryRow label="Event type">{letter.eventType ? <span className="break-all font-mono text-xs">{letter.eventType}</span> : <span className="text-slate-500">none</span>}</SummaryRow>
+              <SummaryRow label="Failed">
                 <RelativeTime at={letter.failedAt} />
-              </Row>
-              <Row label="Attempts">{formatCount(letter.attempts)}</Row>
-              <Row label="Reprocessed">
+              </SummaryRow>
+              <SummaryRow label="Attempts">{formatCount(letter.attempts)}</SummaryRow>
+              <SummaryRow label="Reprocessed">
                 {letter.reprocessCount === 0 ? (
-                  <span className="text-slate-400">never</span>
+                  <span className="text-slate-500">never</span>
                 ) : (
                   <>
                     {letter.reprocessCount === 1 ? "once" : `${formatCount(letter.reprocessCount)} times`}
@@ -205,67 +173,67 @@ function Letter({ letter }: { letter: LetterDetail }) {
                     ) : null}
                   </>
                 )}
-              </Row>
-              <Row label="Created">
+              </SummaryRow>
+              <SummaryRow label="Created">
                 <RelativeTime at={letter.createdAt} />
-              </Row>
-            </dl>
-          </Card>
+              </SummaryRow>
+            </SummaryCard>
 
-          {letter.kind === "delivery" ? (
-            <Card title="Endpoint">
-              {letter.endpoint ? (
-                <div className="flex flex-col gap-2 text-sm">
-                  <Link href={`/endpoints/${encodeURIComponent(letter.endpoint.id)}`} className={`break-all font-mono text-xs ${LINK_CLASS}`}>
-                    {letter.endpoint.url}
-                  </Link>
-                  <div>
-                    {letter.endpoint.enabled ? (
-                      <Badge tone="success" dot>
-                        Enabled
-                      </Badge>
-                    ) : (
-                      <Badge tone="danger" dot title={letter.endpoint.disabledReason ?? undefined}>
-                        Disabled
-                      </Badge>
-                    )}
+            {letter.kind === "delivery" ? (
+              <Card title="Endpoint">
+                {letter.endpoint ? (
+                  <div className="flex flex-col gap-2 text-sm">
+                    <TextLink href={`/endpoints/${encodeURIComponent(letter.endpoint.id)}`} className="break-all font-mono text-xs">
+                      {letter.endpoint.url}
+                    </TextLink>
+                    <div>
+                      {letter.endpoint.enabled ? (
+                        <Badge tone="success" dot>
+                          Enabled
+                        </Badge>
+                      ) : (
+                        <Badge tone="danger" dot title={letter.endpoint.disabledReason ?? undefined}>
+                          Disabled
+                        </Badge>
+                      )}
+                    </div>
+                    {letter.url && letter.url !== letter.endpoint.url ? (
+                      <p className="text-xs text-slate-500">
+                        The letter failed on <span className="break-all font-mono">{letter.url}</span>; a reprocess goes to the endpoint&apos;s current URL.
+                      </p>
+                    ) : null}
                   </div>
-                  {letter.url && letter.url !== letter.endpoint.url ? (
-                    <p className="text-xs text-slate-500">
-                      The letter failed on <span className="break-all font-mono">{letter.url}</span>; a reprocess goes to the endpoint&apos;s current URL.
-                    </p>
-                  ) : null}
-                </div>
-              ) : (
-                <p className="text-sm text-slate-500">
-                  Deleted. The letter failed on <span className="break-all font-mono text-xs">{letter.url}</span>.
-                </p>
-              )}
-            </Card>
-          ) : (
-            <Card title="Inbound event">
-              {letter.inboundEvent ? (
-                <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm">
-                  <Row label="Source">{letter.inboundEvent.source}</Row>
-                  <Row label="Key">
-                    <span className="break-all font-mono text-xs">{letter.inboundEvent.idempotencyKey}</span>
-                  </Row>
-                  <Row label="Received">
-                    <RelativeTime at={letter.inboundEvent.receivedAt} />
-                  </Row>
-                  <Row label="Event">
-                    <Link href={inboundHref(letter.inboundEvent.id)} className={`inline-flex items-center gap-1 ${LINK_CLASS}`}>
-                      Open <ArrowRight className="h-3 w-3" aria-hidden />
-                    </Link>
-                  </Row>
-                </dl>
-              ) : (
-                <p className="text-sm text-slate-500">The inbound record has expired; the letter keeps the payload, so it can still be reprocessed.</p>
-              )}
-            </Card>
-          )}
-        </div>
-      </div>
+                ) : (
+                  <p className="text-sm text-slate-500">
+                    Deleted. The letter failed on <span className="break-all font-mono text-xs">{letter.url}</span>.
+                  </p>
+                )}
+              </Card>
+            ) : (
+              <Card title="Inbound event">
+                {letter.inboundEvent ? (
+                  <SummaryList>
+                    <SummaryRow label="Source">{letter.inboundEvent.source}</SummaryRow>
+                    <SummaryRow label="Key">
+                      <span className="break-all font-mono text-xs">{letter.inboundEvent.idempotencyKey}</span>
+                    </SummaryRow>
+                    <SummaryRow label="Received">
+                      <RelativeTime at={letter.inboundEvent.receivedAt} />
+                    </SummaryRow>
+                    <SummaryRow label="Event">
+                      <TextLink href={inboundHref(letter.inboundEvent.id)} className="inline-flex items-center gap-1">
+                        Open <ArrowRight className="h-3 w-3" aria-hidden />
+                      </TextLink>
+                    </SummaryRow>
+                  </SummaryList>
+                ) : (
+                  <p className="text-sm text-slate-500">The inbound record has expired; the letter keeps the payload, so it can still be reprocessed.</p>
+                )}
+              </Card>
+            )}
+          </>
+        }
+      />
 
       <ConfirmModal
         open={confirmDiscard}
@@ -296,9 +264,9 @@ function HistoryGroupSection({ group }: { group: HistoryGroup }) {
             {formatCount(delivery.attemptCount)} {delivery.attemptCount === 1 ? "attempt" : "attempts"}
           </span>
         </h3>
-        <Link href={deliveryHref(delivery.id)} className={`inline-flex items-center gap-1 text-xs ${LINK_CLASS}`}>
+        <TextLink href={deliveryHref(delivery.id)} className="inline-flex items-center gap-1 text-xs">
           Open delivery <ArrowRight className="h-3 w-3" aria-hidden />
-        </Link>
+        </TextLink>
       </div>
       <AttemptTimeline createdAt={delivery.createdAt} status={delivery.status} entries={entries} next={null} deadLetterId={null} />
       {delivery.status === "pending" ? <p className="mt-3 text-xs text-slate-500">Waiting for its next attempt; the delivery&apos;s page shows when.</p> : null}
@@ -314,51 +282,10 @@ function InboundHistory({ letter }: { letter: LetterDetail }) {
         the handlers again at once.
       </p>
       {letter.inboundEvent ? (
-        <Link href={inboundHref(letter.inboundEvent.id)} className={`mt-2 inline-flex items-center gap-1 ${LINK_CLASS}`}>
+        <TextLink href={inboundHref(letter.inboundEvent.id)} className="mt-2 inline-flex items-center gap-1">
           Open the inbound event <ArrowRight className="h-3 w-3" aria-hidden />
-        </Link>
+        </TextLink>
       ) : null}
-    </div>
-  );
-}
-
-function IdLine({ label, value, href }: { label: string; value: string; href?: string }) {
-  return (
-    <div className="flex min-w-0 items-center gap-1.5">
-      <dt className="shrink-0 text-slate-500">{label}</dt>
-      <dd className="flex min-w-0 items-center gap-0.5">
-        {href ? (
-          <Link href={href} className={`truncate font-mono text-xs ${LINK_CLASS}`}>
-            {value}
-          </Link>
-        ) : (
-          <span className="truncate font-mono text-xs text-slate-800">{value}</span>
-        )}
-        <IconCopyButton value={value} label={`${label.toLowerCase()} id ${value}`} />
-      </dd>
-    </div>
-  );
-}
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt className="text-slate-500">{label}</dt>
-      <dd className="min-w-0 text-slate-800">{children}</dd>
-    </>
-  );
-}
-
-function DetailSkeleton() {
-  return (
-    <div aria-busy="true" aria-label="Loading the dead letter">
-      <Skeleton className="mb-4 h-4 w-24" />
-      <Skeleton className="mb-2 h-8 w-72" />
-      <Skeleton className="mb-6 h-4 w-96 max-w-full" />
-      <div className="grid gap-6 lg:grid-cols-3">
-        <Skeleton className="h-96 rounded-xl lg:col-span-2" />
-        <Skeleton className="h-96 rounded-xl" />
-      </div>
     </div>
   );
 }

@@ -6,10 +6,10 @@ import { RotateCcw, Trash2 } from "lucide-react";
 import { useEffect, useMemo, useRef, type ComponentProps } from "react";
 import { createColumnHelper, rowSelectionFeature, tableFeatures, useTable, type RowSelectionState, type Updater } from "@tanstack/react-table";
 import type { LetterItem } from "@/components/api/dlq-hooks";
-import { RelativeTime } from "@/components/deliveries/relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { shortUrl } from "@/components/deliveries/format";
 import { Button } from "@/components/ui/button";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ListBody, ListTable } from "@/components/ui/list-table";
 import { LetterStatusBadge, ReasonLabel } from "./badges";
 import { letterHref } from "./filters";
 
@@ -130,6 +130,8 @@ function buildColumns(actions: LetterActions) {
   ]);
 }
 
+const NUMERIC = new Set(["attempts"]);
+
 /** Column widths for the fixed table layout, which is what lets long URLs and errors truncate. */
 const COLUMN_WIDTH: Record<string, string> = {
   select: "w-11",
@@ -160,38 +162,14 @@ export function LettersTable({ rows, busy, selection, onSelectionChange, onRepro
   });
 
   return (
-    <div className={clsx("transition-opacity", busy && "opacity-60")} aria-busy={busy || undefined}>
-      <Table caption="Dead letters, latest failure first" className="hidden md:block [&>table]:table-fixed">
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <Th key={header.id} align={header.column.id === "attempts" ? "right" : "left"} className={clsx("first:pl-4! last:pr-4!", COLUMN_WIDTH[header.column.id])}>
-                  <table.FlexRender header={header} />
-                </Th>
-              ))}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr
-              key={row.id}
-              data-letter-id={row.id}
-              className={clsx(
-                "relative transition-colors hover:bg-slate-50 has-[a:focus-visible]:outline-2 has-[a:focus-visible]:-outline-offset-2 has-[a:focus-visible]:outline-brand-500",
-                row.getIsSelected() && "bg-brand-50/60 hover:bg-brand-50",
-              )}
-            >
-              {row.getAllCells().map((cell) => (
-                <Td key={cell.id} align={cell.column.id === "attempts" ? "right" : "left"} className="overflow-hidden py-2.5 first:pl-4! last:pr-4!">
-                  <table.FlexRender cell={cell} />
-                </Td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+    <ListBody busy={busy}>
+      <ListTable
+        table={table}
+        caption="Dead letters, latest failure first"
+        widths={COLUMN_WIDTH}
+        numeric={NUMERIC}
+        rowProps={(row) => ({ "data-letter-id": row.id, className: clsx(row.getIsSelected() && "bg-brand-50/60 hover:bg-brand-50") })}
+      />
 
       <label className="flex items-center gap-3 border-b border-slate-100 px-4 py-2.5 text-sm text-slate-600 md:hidden">
         <SelectBox
@@ -249,6 +227,6 @@ export function LettersTable({ rows, busy, selection, onSelectionChange, onRepro
           );
         })}
       </ul>
-    </div>
+    </ListBody>
   );
 }

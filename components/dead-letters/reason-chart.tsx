@@ -33,10 +33,10 @@ export function ReasonChart({ bars, onSelect }: ReasonChartProps) {
         <BarChart data={bars as ReasonBar[]} layout="vertical" margin={{ top: 0, right: 36, bottom: 0, left: 0 }} barGap={2} barCategoryGap="24%">
           <CartesianGrid stroke={CHART_COLORS.grid} strokeDasharray="3 3" horizontal={false} />
           <XAxis {...AXIS_PROPS} type="number" domain={x.domain} ticks={x.ticks} allowDecimals={false} tickFormatter={(v: number) => formatCompact(v)} />
-          <YAxis {...AXIS_PROPS} type="category" dataKey="label" width={150} tick={{ ...AXIS_PROPS.tick, fill: "#334155" }} />
+          <YAxis {...AXIS_PROPS} type="category" dataKey="label" width={150} tick={{ ...AXIS_PROPS.tick, fill: CHART_COLORS.label }} />
           <Tooltip
             {...TOOLTIP_PROPS}
-            cursor={{ fill: "#f1f5f9" }}
+            cursor={{ fill: CHART_COLORS.cursor }}
             formatter={(value, name) => [formatCount(numberOf(value)), name]}
           />
           {SERIES.map((s) => (
@@ -51,7 +51,7 @@ export function ReasonChart({ bars, onSelect }: ReasonChartProps) {
               cursor={onSelect ? "pointer" : undefined}
               onClick={onSelect ? (entry: { payload?: ReasonBar }) => entry.payload && onSelect(entry.payload.reason) : undefined}
             >
-              <LabelList dataKey={s.key} position="right" fontSize={11} fill="#475569" formatter={(v: unknown) => formatCount(numberOf(v))} />
+              <LabelList dataKey={s.key} position="right" fontSize={11} fill={CHART_COLORS.label} formatter={(v: unknown) => formatCount(numberOf(v))} />
             </Bar>
           ))}
         </BarChart>

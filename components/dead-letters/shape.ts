@@ -1,12 +1,12 @@
 import { formatCount, formatDuration } from "@/components/charts/format";
 import { shortUrl } from "@/components/deliveries/format";
 import { FAILURE_REASONS } from "@/lib/retry/classify";
-import type { BadgeTone as Tone } from "@/components/ui/badge";
+import { metaFor, type StatusMeta, type Tone } from "@/components/ui/tone";
 
 /** How dead letters, their reasons and bulk jobs read on the dashboard. Pure, so the wording and numbers are tested. */
 
 export const REASON_META: Record<string, { label: string; description: string }> = {
-  max_retries: { label: "Retries exhausted", description: "Every attempt the retry policy allows failed (5xx, timeouts, refused connections)." },
+  max_retries: { label: "Retries exhausted", description: "Every attempt the retry policy allows failed with something worth retrying: 429 Too Many Requests, a 5xx, a timeout or a refused connection." },
   invalid_endpoint: { label: "Invalid endpoint", description: "The address was refused (private or malformed) or the endpoint answered 410 Gone." },
   payload_error: { label: "Payload rejected", description: "The receiver refused this payload (400, 413, 422…) or a handler skipped the event." },
   unrecoverable: { label: "Unrecoverable", description: "A handler reported that the event can never be processed." },
@@ -16,15 +16,15 @@ export function reasonMeta(reason: string): { label: string; description: string
   return Object.hasOwn(REASON_META, reason) ? REASON_META[reason] : { label: reason.replaceAll("_", " "), description: "" };
 }
 
-export const LETTER_STATUS_META: Record<string, { label: string; tone: Tone; description: string }> = {
+export const LETTER_STATUS_META: Record<string, StatusMeta> = {
   pending: { label: "Pending", tone: "warning", description: "Waiting for an operator: reprocess or discard it" },
   reprocessing: { label: "Reprocessing", tone: "info", description: "Being sent again; its delivery decides how it ends" },
   reprocessed: { label: "Reprocessed", tone: "success", description: "Sent again successfully" },
   discarded: { label: "Discarded", tone: "neutral", description: "Closed without sending; kept for the record" },
 };
 
-export function letterStatusMeta(status: string): { label: string; tone: Tone; description: string } {
-  return Object.hasOwn(LETTER_STATUS_META, status) ? LETTER_STATUS_META[status] : { label: status, tone: "neutral", description: "" };
+export function letterStatusMeta(status: string): StatusMeta {
+  return metaFor(LETTER_STATUS_META, status);
 }
 
 export interface ReasonCount {

@@ -1,31 +1,23 @@
 "use client";
 
-import Link from "next/link";
 import { clsx } from "clsx";
-import { format } from "date-fns";
 import { Check, CircleDashed, Clock, Flag, Loader2, RotateCw, ShieldAlert, SkipForward, X, type LucideIcon } from "lucide-react";
 import type { ReactNode } from "react";
 import { formatDuration } from "@/components/charts/format";
 import { CodeBlock } from "@/components/ui/code-block";
-import { useNow } from "@/components/ui/use-now";
+import { DateTime, RelativeTime } from "@/components/ui/relative-time";
+import { TextLink } from "@/components/ui/text-link";
 import { Countdown } from "./countdown";
-import { formatRelative, outcomeMeta, type Tone } from "./format";
+import { TONE_CLASSES, type Tone } from "@/components/ui/tone";
+import { outcomeMeta } from "./format";
 import { StatusCode } from "./status-badge";
 import type { NextAttempt, TimelineEntry } from "./timeline";
-
-const NODE_TONES: Record<Tone, string> = {
-  neutral: "bg-slate-100 text-slate-600 ring-slate-200",
-  info: "bg-brand-50 text-brand-700 ring-brand-100",
-  success: "bg-emerald-50 text-emerald-700 ring-emerald-200",
-  warning: "bg-amber-50 text-amber-700 ring-amber-200",
-  danger: "bg-red-50 text-red-700 ring-red-200",
-};
 
 const OUTCOME_ICONS: Record<string, LucideIcon> = { SUCCESS: Check, RETRY: RotateCw, DELAY: Clock, SKIP: SkipForward, DEAD: X };
 
 function Node({ icon: Icon, tone, spin = false }: { icon: LucideIcon; tone: Tone; spin?: boolean }) {
   return (
-    <span className={clsx("relative z-10 flex h-7 w-7 shrink-0 items-center justify-center rounded-full ring-1", NODE_TONES[tone])} aria-hidden>
+    <span className={clsx("relative z-10 flex h-7 w-7 shrink-0 items-center justify-center rounded-full ring-1", TONE_CLASSES[tone].soft)} aria-hidden>
       <Icon className={clsx("h-3.5 w-3.5", spin && "animate-spin")} />
     </span>
   );
@@ -42,12 +34,12 @@ function Step({ icon, tone, spin, last = false, children }: { icon: LucideIcon; 
   );
 }
 
-function When({ at, now }: { at: number; now: number | null }) {
+/** The exact moment (attempts are compared to the millisecond) and how long ago it was. */
+function When({ at }: { at: number }) {
   return (
-    <time dateTime={new Date(at).toISOString()} className="text-xs text-slate-500">
-      <span className="tabular-nums">{format(at, "MMM d, HH:mm:ss.SSS")}</span>
-      {now !== null ? <span> · {formatRelative(at, now)}</span> : null}
-    </time>
+    <span className="text-xs text-slate-500">
+      <DateTime at={at} precise className="tabular-nums" /> · <RelativeTime at={at} />
+    </span>
   );
 }
 
@@ -58,13 +50,13 @@ function gapText(entry: TimelineEntry): string {
   return Math.abs(entry.waitedMs - entry.plannedDelayMs) < 1000 ? `After a ${planned}` : `After a ${planned} (waited ${formatDuration(entry.waitedMs)})`;
 }
 
-function AttemptStep({ entry, now, last }: { entry: TimelineEntry; now: number | null; last: boolean }) {
+function AttemptStep({ entry, last }: { entry: TimelineEntry; last: boolean }) {
   const meta = outcomeMeta(entry.outcome);
   return (
     <Step icon={OUTCOME_ICONS[entry.outcome] ?? CircleDashed} tone={meta.tone} last={last}>
       <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
         <h3 className="text-sm font-semibold text-slate-900">
-          Attempt {entry.number} <span className={clsx("ml-1 font-medium", toneText(meta.tone))}>{meta.label}</span>
+          Attempt {entry.number} <span className={clsx("ml-1 font-medium", TONE_CLASSES[meta.tone].text)}>{meta.label}</span>
         </h3>
         <dl className="flex items-center gap-4 text-xs text-slate-500">
           <div className="flex items-center gap-1.5">
@@ -80,7 +72,7 @@ function AttemptStep({ entry, now, last }: { entry: TimelineEntry; now: number |
         </dl>
       </div>
       <p className="mt-0.5 flex flex-wrap gap-x-2">
-        <When at={entry.startedAtMs} now={now} />
+        <When at={entry.startedAtMs} />
       </p>
       <p className="mt-0.5 text-xs text-slate-500">{gapText(entry)}</p>
       {entry.error ? <p className="mt-2 rounded-md bg-red-50 px-2.5 py-1.5 text-xs text-red-800">{entry.error}</p> : null}
@@ -94,14 +86,10 @@ function AttemptStep({ entry, now, last }: { entry: TimelineEntry; now: number |
           <CodeBlock code={entry.responseBody} label={`response to attempt ${entry.number}`} className="mt-2" maxHeightClass="max-h-64" />
         </details>
       ) : entry.statusCode !== null ? (
-        <p className="mt-1 text-xs text-slate-400">Empty response body</p>
+        <p className="mt-1 text-xs text-slate-500">Empty response body</p>
       ) : null}
     </Step>
   );
-}
-
-function toneText(tone: Tone): string {
-  return { neutral: "text-slate-600", info: "text-brand-700", success: "text-emerald-700", warning: "text-amber-700", danger: "text-red-700" }[tone];
 }
 
 export interface AttemptTimelineProps {
@@ -113,17 +101,16 @@ export interface AttemptTimelineProps {
 }
 
 export function AttemptTimeline({ createdAt, status, entries, next, deadLetterId }: AttemptTimelineProps) {
-  const now = useNow();
   const created = Date.parse(createdAt);
   const tail = status === "in_flight" || next !== null || status === "dead";
   return (
     <ol className="flex flex-col">
       <Step icon={Flag} tone="neutral" last={entries.length === 0 && !tail}>
         <h3 className="text-sm font-semibold text-slate-900">Created</h3>
-        <When at={created} now={now} />
+        <When at={created} />
       </Step>
       {entries.map((entry, i) => (
-        <AttemptStep key={entry.number} entry={entry} now={now} last={i === entries.length - 1 && !tail} />
+        <AttemptStep key={entry.number} entry={entry} last={i === entries.length - 1 && !tail} />
       ))}
       {status === "in_flight" ? (
         <Step icon={Loader2} tone="info" spin last>
@@ -139,7 +126,9 @@ export function AttemptTimeline({ createdAt, status, entries, next, deadLetterId
           </h3>
           <p className="mt-1 flex flex-wrap items-baseline gap-x-2">
             <Countdown to={new Date(next.dueAtMs).toISOString()} className="text-lg font-semibold tabular-nums text-slate-900" />
-            <span className="text-xs text-slate-500">at {format(next.dueAtMs, "HH:mm:ss")}</span>
+            <span className="text-xs text-slate-500">
+              at <DateTime at={next.dueAtMs} />
+            </span>
           </p>
           {next.plannedDelayMs !== null ? <p className="text-xs text-slate-500">{formatDuration(next.plannedDelayMs)} backoff after attempt {next.number - 1}</p> : null}
         </Step>
@@ -150,9 +139,7 @@ export function AttemptTimeline({ createdAt, status, entries, next, deadLetterId
           <p className="text-xs text-slate-600">
             No more attempts.{" "}
             {deadLetterId ? (
-              <Link href={`/dead-letters/${encodeURIComponent(deadLetterId)}`} className="font-medium text-brand-700 underline-offset-2 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
-                Open the dead letter
-              </Link>
+              <TextLink href={`/dead-letters/${encodeURIComponent(deadLetterId)}`}>Open the dead letter</TextLink>
             ) : null}
           </p>
         </Step>

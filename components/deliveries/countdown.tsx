@@ -1,7 +1,7 @@
 "use client";
 
 import { useNow } from "@/components/ui/use-now";
-import { formatCountdown } from "./format";
+import { formatCountdown } from "@/components/ui/time-format";
 
 /**
  * Time left until `to`, ticking every second. Past the moment it says the attempt is due:

@@ -1,15 +1,13 @@
 "use client";
 
 import Link from "next/link";
-import { clsx } from "clsx";
-import { ChevronRight } from "lucide-react";
 import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
 import type { DeliveryListItem } from "@/components/api/delivery-hooks";
-import { Table, Td, Th } from "@/components/ui/table";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { ListBody, ListCard, ListCards, ListTable } from "@/components/ui/list-table";
 import { Countdown } from "./countdown";
 import { deliveryHref } from "./filters";
 import { shortUrl } from "./format";
-import { RelativeTime } from "./relative-time";
 import { DeliveryStatusBadge, StatusCode } from "./status-badge";
 
 const features = tableFeatures({});
@@ -18,11 +16,11 @@ const helper = createColumnHelper<typeof features, DeliveryListItem>();
 function NextAttempt({ row }: { row: DeliveryListItem }) {
   if (row.status === "in_flight") return <span className="text-brand-700">sending now</span>;
   if (row.status === "pending") return <Countdown to={row.nextAttemptAt} className="text-amber-800" />;
-  return <span className="text-slate-400">—</span>;
+  return <span className="text-slate-500">—</span>;
 }
 
 function LastResult({ row }: { row: DeliveryListItem }) {
-  if (row.attemptCount === 0 && row.lastError === null) return <span className="text-slate-400">not tried yet</span>;
+  if (row.attemptCount === 0 && row.lastError === null) return <span className="text-slate-500">not tried yet</span>;
   return (
     <span className="flex min-w-0 items-center gap-2">
       <StatusCode code={row.lastStatusCode} />
@@ -73,6 +71,8 @@ const columns = helper.columns([
   helper.display({ id: "next", header: "Next attempt", cell: ({ row }) => <NextAttempt row={row.original} /> }),
 ]);
 
+const NUMERIC = new Set(["attempts"]);
+
 /** Column widths for the fixed table layout, which is what lets long URLs and errors truncate. */
 const COLUMN_WIDTH: Record<string, string> = {
   status: "w-[7rem]",
@@ -86,66 +86,32 @@ const COLUMN_WIDTH: Record<string, string> = {
 export function DeliveriesTable({ rows, busy }: { rows: DeliveryListItem[]; busy: boolean }) {
   const table = useTable({ features, columns, data: rows, getRowId: (row) => row.id });
   return (
-    <div className={clsx("transition-opacity", busy && "opacity-60")} aria-busy={busy || undefined}>
-      <Table caption="Deliveries, newest first" className="hidden md:block [&>table]:table-fixed">
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <Th key={header.id} align={header.column.id === "attempts" ? "right" : "left"} className={clsx("first:pl-4! last:pr-4!", COLUMN_WIDTH[header.column.id])}>
-                  <table.FlexRender header={header} />
-                </Th>
-              ))}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr
-              key={row.id}
-              className="relative transition-colors hover:bg-slate-50 focus-within:bg-brand-50/60 has-[a:focus-visible]:outline-2 has-[a:focus-visible]:-outline-offset-2 has-[a:focus-visible]:outline-brand-500"
-            >
-              {row.getAllCells().map((cell) => (
-                <Td key={cell.id} align={cell.column.id === "attempts" ? "right" : "left"} className="overflow-hidden py-2.5 first:pl-4! last:pr-4!">
-                  <table.FlexRender cell={cell} />
-                </Td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+    <ListBody busy={busy}>
+      <ListTable table={table} caption="Deliveries, newest first" widths={COLUMN_WIDTH} numeric={NUMERIC} />
 
-      <ul className="divide-y divide-slate-100 md:hidden" aria-label="Deliveries, newest first">
+      <ListCards label="Deliveries, newest first">
         {rows.map((row) => (
-          <li key={row.id}>
-            <Link
-              href={deliveryHref(row.id)}
-              className="flex items-start gap-3 px-4 py-3 hover:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-500"
-            >
-              <div className="min-w-0 flex-1">
-                <div className="flex items-center justify-between gap-2">
-                  <span className="truncate font-medium text-slate-900">{row.message.eventType}</span>
-                  <DeliveryStatusBadge status={row.status} />
-                </div>
-                <p className="mt-0.5 truncate font-mono text-xs text-slate-600">{shortUrl(row.endpoint.url)}</p>
-                <div className="mt-1.5 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500">
-                  <RelativeTime at={row.createdAt} />
-                  <span>
-                    {row.attemptCount} {row.attemptCount === 1 ? "attempt" : "attempts"}
-                  </span>
-                  {row.lastStatusCode !== null ? <StatusCode code={row.lastStatusCode} /> : null}
-                  {row.status === "pending" ? (
-                    <span>
-                      next <Countdown to={row.nextAttemptAt} />
-                    </span>
-                  ) : null}
-                </div>
-              </div>
-              <ChevronRight className="mt-1 h-4 w-4 shrink-0 text-slate-400" aria-hidden />
-            </Link>
-          </li>
+          <ListCard key={row.id} href={deliveryHref(row.id)}>
+            <div className="flex items-center justify-between gap-2">
+              <span className="truncate font-medium text-slate-900">{row.message.eventType}</span>
+              <DeliveryStatusBadge status={row.status} />
+            </div>
+            <p className="mt-0.5 truncate font-mono text-xs text-slate-600">{shortUrl(row.endpoint.url)}</p>
+            <div className="mt-1.5 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500">
+              <RelativeTime at={row.createdAt} />
+              <span>
+                {row.attemptCount} {row.attemptCount === 1 ? "attempt" : "attempts"}
+              </span>
+              {row.lastStatusCode !== null ? <StatusCode code={row.lastStatusCode} /> : null}
+              {row.status === "pending" ? (
+                <span>
+                  next <Countdown to={row.nextAttemptAt} />
+                </span>
+              ) : null}
+            </div>
+          </ListCard>
         ))}
-      </ul>
-    </div>
+      </ListCards>
+    </ListBody>
   );
 }

@@ -1,22 +1,20 @@
-import { format } from "date-fns";
 import { formatDuration } from "@/components/charts/format";
 import { timeToGiveUpMs, type RetryPolicy } from "@/lib/retry";
 import type { DeliveryStatus } from "@/lib/delivery/delivery-view";
+import { metaFor, type StatusMeta, type Tone } from "@/components/ui/tone";
 
 /** How deliveries, attempts and times read on the dashboard. Pure, so the wording is tested. */
 
-export type Tone = "neutral" | "info" | "success" | "warning" | "danger";
-
-export const STATUS_META: Record<DeliveryStatus, { label: string; tone: Tone; description: string }> = {
+export const STATUS_META: Record<DeliveryStatus, StatusMeta> = {
   pending: { label: "Pending", tone: "warning", description: "Waiting for its next attempt" },
   in_flight: { label: "In flight", tone: "info", description: "An attempt is being sent now" },
   succeeded: { label: "Succeeded", tone: "success", description: "The endpoint accepted it" },
-  failed: { label: "Skipped", tone: "neutral", description: "Not sent, and not retried" },
+  failed: { label: "Failed", tone: "neutral", description: "Ended without success and without retries or a dead letter" },
   dead: { label: "Dead", tone: "danger", description: "Gave up; a dead letter holds it" },
 };
 
-export function statusMeta(status: string): { label: string; tone: Tone; description: string } {
-  return Object.hasOwn(STATUS_META, status) ? STATUS_META[status as DeliveryStatus] : { label: status, tone: "neutral", description: "" };
+export function statusMeta(status: string): StatusMeta {
+  return metaFor(STATUS_META, status);
 }
 
 export const OUTCOME_META: Record<string, { label: string; tone: Tone }> = {
@@ -29,49 +27,6 @@ export const OUTCOME_META: Record<string, { label: string; tone: Tone }> = {
 
 export function outcomeMeta(outcome: string): { label: string; tone: Tone } {
   return OUTCOME_META[outcome] ?? { label: outcome, tone: "neutral" };
-}
-
-const SECOND = 1000;
-const MINUTE = 60 * SECOND;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-
-const pad = (n: number) => String(n).padStart(2, "0");
-
-/**
- * Time left until a due moment, ticking by the second: "0:04", "2:05", "1:02:05", "3 d 4 h".
- * Rounded up, so it reads "0:01" until the moment is actually reached, then "0:00".
- */
-export function formatCountdown(ms: number): string {
-  const total = Math.max(0, Math.ceil(ms / SECOND));
-  if (total * SECOND >= DAY) {
-    const days = Math.floor((total * SECOND) / DAY);
-    const hours = Math.floor(((total * SECOND) % DAY) / HOUR);
-    return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
-  }
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = total % 60;
-  return hours > 0 ? `${hours}:${pad(minutes)}:${pad(seconds)}` : `${minutes}:${pad(seconds)}`;
-}
-
-/** "just now", "12 s ago", "5 min ago", "3 h ago", "2 d ago"; "in 40 s" for the future. */
-export function formatRelative(at: number, now: number): string {
-  const diff = at - now;
-  const abs = Math.abs(diff);
-  if (abs < 5 * SECOND) return diff > 0 ? "in a moment" : "just now";
-  const amount =
-    abs < MINUTE ? `${Math.floor(abs / SECOND)} s`
-    : abs < HOUR ? `${Math.floor(abs / MINUTE)} min`
-    : abs < DAY ? `${Math.floor(abs / HOUR)} h`
-    : `${Math.floor(abs / DAY)} d`;
-  return diff > 0 ? `in ${amount}` : `${amount} ago`;
-}
-
-/** Local time, to the second: "Mar 4, 14:05:09"; the year only when it is not this year's. */
-export function formatTimestamp(at: number, now: number): string {
-  const sameYear = new Date(at).getFullYear() === new Date(now).getFullYear();
-  return format(at, sameYear ? "MMM d, HH:mm:ss" : "MMM d yyyy, HH:mm:ss");
 }
 
 /** A URL without its scheme, for narrow columns; the full URL goes in a tooltip beside it. */

@@ -7,13 +7,15 @@ import { useUpdateEndpoint, type Endpoint } from "@/components/api/endpoint-hook
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { applyFieldErrors } from "@/components/ui/form-errors";
+import { LeaveGuard } from "@/components/ui/leave-guard";
 import { EndpointFields } from "./endpoint-fields";
 import { ENDPOINT_FORM_FIELDS, endpointFormSchema, endpointToForm, type EndpointFormInput, type EndpointFormValues } from "./form-schema";
 
 /** The endpoint's settings as a form; enabling and disabling have their own buttons. */
 export function EditEndpointCard({ endpoint }: { endpoint: Endpoint }) {
   const update = useUpdateEndpoint(endpoint.id);
-  // Rebuilt only when the saved endpoint changes, not on every poll that returns the same row.
+  // Rebuilt only when the saved endpoint changes, not on every poll that brings new health numbers.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the row's version, not on the object
   const saved = useMemo(() => endpointToForm(endpoint), [endpoint.updatedAt, endpoint.id]);
   const form = useForm<EndpointFormInput, unknown, EndpointFormValues>({
     resolver: zodResolver(endpointFormSchema),
@@ -48,6 +50,7 @@ export function EditEndpointCard({ endpoint }: { endpoint: Endpoint }) {
           </Button>
         </div>
       </Card>
+      <LeaveGuard when={isDirty && !isSubmitting} what="this endpoint's settings" />
     </form>
   );
 }

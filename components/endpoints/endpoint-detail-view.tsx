@@ -1,20 +1,19 @@
 "use client";
 
-import { Activity, Pause, Play, RefreshCw, Send, Trash2, Waypoints } from "lucide-react";
-import Link from "next/link";
+import { Activity, Pause, Play, Send, Trash2, Waypoints } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ApiError } from "@/components/api/fetcher";
 import { useDeleteEndpoint, useEndpoint, useSetEndpointEnabled, type EndpointDetail } from "@/components/api/endpoint-hooks";
-import { EmptyState } from "@/components/layout/empty-state";
 import { Alert } from "@/components/ui/alert";
 import { BackLink } from "@/components/ui/back-link";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmModal } from "@/components/ui/confirm-modal";
+import { DetailState } from "@/components/ui/detail-state";
 import { LinkButton } from "@/components/ui/link-button";
+import { DateTime, Elapsed, RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
-import { relativeTime } from "./dates";
+import { TextLink } from "@/components/ui/text-link";
 import { EditEndpointCard } from "./edit-endpoint-card";
 import { EventTypeChips } from "./event-type-chips";
 import { deliveriesHref, HealthStats, LastFailureCard } from "./health-section";
@@ -25,7 +24,6 @@ import { endpointStatus } from "./status";
 function Header({ endpoint }: { endpoint: EndpointDetail }) {
   const toggle = useSetEndpointEnabled(endpoint.id);
   const [confirmDisable, setConfirmDisable] = useState(false);
-  const created = relativeTime(endpoint.createdAt);
 
   return (
     <header className="mb-6 flex flex-col gap-4 lg:flex-row lg:items-start lg:justify-between">
@@ -33,13 +31,11 @@ function Header({ endpoint }: { endpoint: EndpointDetail }) {
         <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
           <EndpointStatusBadge endpoint={endpoint} />
           <span className="text-xs text-slate-500">
-            Created <time dateTime={endpoint.createdAt} title={created.exact}>{created.text}</time> ·{" "}
+            Created <RelativeTime at={endpoint.createdAt} /> ·{" "}
             {endpoint.policy ? (
               <>
                 Policy{" "}
-                <Link href={`/policies/${endpoint.policy.id}`} className="font-medium text-brand-700 hover:underline focus-visible:rounded focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
-                  {endpoint.policy.name}
-                </Link>
+                <TextLink href={`/policies/${endpoint.policy.id}`}>{endpoint.policy.name}</TextLink>
               </>
             ) : (
               "Follows the default policy"
@@ -83,9 +79,20 @@ function StateBanner({ endpoint }: { endpoint: EndpointDetail }) {
   const toggle = useSetEndpointEnabled(endpoint.id);
   const status = endpointStatus(endpoint);
   if (status === "disabled") {
-    const since = endpoint.disabledAt ? relativeTime(endpoint.disabledAt) : null;
     return (
-      <Alert tone="error" title={since ? `Disabled ${since.text}` : "Disabled"} className="mb-6">
+      <Alert
+        tone="error"
+        title={
+          endpoint.disabledAt ? (
+            <>
+              Disabled <RelativeTime at={endpoint.disabledAt} />
+            </>
+          ) : (
+            "Disabled"
+          )
+        }
+        className="mb-6"
+      >
         <p>
           <span className="font-medium">{endpoint.disabledReason ?? "No reason recorded"}.</span> Nothing is sent to it; deliveries that come due are dead-lettered and
           can be replayed from Dead letters once it is back.
@@ -97,10 +104,17 @@ function StateBanner({ endpoint }: { endpoint: EndpointDetail }) {
     );
   }
   if (status === "failing" && endpoint.failingSince) {
-    const since = relativeTime(endpoint.failingSince);
     return (
-      <Alert tone="warning" title={`Failing since ${since.text}`} className="mb-6">
-        Every attempt since {since.exact} has failed. Hookrelay keeps retrying on the endpoint&apos;s policy and disables it automatically if it keeps failing; one
+      <Alert
+        tone="warning"
+        title={
+          <>
+            Failing for <Elapsed since={endpoint.failingSince} />
+          </>
+        }
+        className="mb-6"
+      >
+        Every attempt since <DateTime at={endpoint.failingSince} /> has failed. Hookrelay keeps retrying on the endpoint&apos;s policy and disables it automatically if it keeps failing; one
         successful delivery clears this.
       </Alert>
     );
@@ -151,7 +165,7 @@ function ToolsCard({ endpoint }: { endpoint: EndpointDetail }) {
 
 function Loading() {
   return (
-    <div aria-busy="true" aria-label="Loading endpoint">
+    <>
       <Skeleton className="mb-2 h-5 w-40" />
       <Skeleton className="mb-6 h-7 w-2/3" />
       <div className="mb-6 grid grid-cols-2 gap-3 lg:grid-cols-4">
@@ -160,61 +174,38 @@ function Loading() {
         ))}
       </div>
       <Skeleton className="h-96 rounded-xl" />
-    </div>
+    </>
   );
 }
 
 export function EndpointDetailView({ id }: { id: string }) {
-  const query = useEndpoint(id);
-
-  if (query.isPending) {
-    return (
-      <>
-        <BackLink href="/endpoints">Endpoints</BackLink>
-        <Loading />
-      </>
-    );
-  }
-
-  if (query.isError) {
-    const missing = query.error instanceof ApiError && query.error.status === 404;
-    return (
-      <>
-        <BackLink href="/endpoints">Endpoints</BackLink>
-        {missing ? (
-          <EmptyState icon={Waypoints} title="Endpoint not found">
-            It may have been deleted. <LinkButton href="/endpoints" size="sm" className="ml-1">All endpoints</LinkButton>
-          </EmptyState>
-        ) : (
-          <Alert tone="error" title="The endpoint could not be loaded">
-            <p>{query.error.message}</p>
-            <Button size="sm" icon={RefreshCw} className="mt-2" onClick={() => void query.refetch()}>
-              Try again
-            </Button>
-          </Alert>
-        )}
-      </>
-    );
-  }
-
-  const endpoint = query.data;
   return (
-    <>
-      <BackLink href="/endpoints">Endpoints</BackLink>
-      <Header endpoint={endpoint} />
-      <StateBanner endpoint={endpoint} />
-      <HealthStats endpoint={endpoint} />
-      <div className="mt-6 grid grid-cols-1 items-start gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
-        <div className="flex min-w-0 flex-col gap-6">
-          <LastFailureCard endpoint={endpoint} />
-          <EditEndpointCard endpoint={endpoint} />
-        </div>
-        <div className="flex min-w-0 flex-col gap-6">
-          <SigningSecretCard endpoint={endpoint} />
-          <ToolsCard endpoint={endpoint} />
-          <DangerCard endpoint={endpoint} />
-        </div>
-      </div>
-    </>
+    <DetailState
+      query={useEndpoint(id)}
+      back={<BackLink href="/endpoints">Endpoints</BackLink>}
+      what="endpoint"
+      skeleton={<Loading />}
+      id={id}
+      notFound={{ icon: Waypoints, title: "Endpoint not found", why: "It may have been deleted.", list: { href: "/endpoints", label: "All endpoints" } }}
+    >
+      {(endpoint) => (
+        <>
+          <Header endpoint={endpoint} />
+          <StateBanner endpoint={endpoint} />
+          <HealthStats endpoint={endpoint} />
+          <div className="mt-6 grid grid-cols-1 items-start gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
+            <div className="flex min-w-0 flex-col gap-6">
+              <LastFailureCard endpoint={endpoint} />
+              <EditEndpointCard endpoint={endpoint} />
+            </div>
+            <div className="flex min-w-0 flex-col gap-6">
+              <SigningSecretCard endpoint={endpoint} />
+              <ToolsCard endpoint={endpoint} />
+              <DangerCard endpoint={endpoint} />
+            </div>
+          </div>
+        </>
+      )}
+    </DetailState>
   );
 }

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { Controller, useWatch, type FieldError, type UseFormReturn } from "react-hook-form";
 import { usePolicies, type Policy } from "@/components/api/policy-hooks";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -8,6 +7,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { TextArea } from "@/components/ui/text-area";
+import { TextLink } from "@/components/ui/text-link";
 import { backoffSummary, giveUpSummary } from "@/components/policies/format";
 import { EventTypesInput } from "./event-types-input";
 import type { EndpointFormInput, EndpointFormValues } from "./form-schema";
@@ -42,9 +42,7 @@ function PolicyHint({ policies, policyId }: { policies: Policy[] | undefined; po
   return (
     <>
       {chosen ? `${policySummary(chosen)} ` : policyId === "" ? "The built-in default applies until a default policy exists. " : null}
-      <Link href="/policies" className="font-medium text-brand-700 underline-offset-2 hover:underline focus-visible:rounded focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
-        Manage policies
-      </Link>
+      <TextLink href="/policies">Manage policies</TextLink>
     </>
   );
 }

@@ -12,21 +12,21 @@ import {
   type SortingState,
 } from "@tanstack/react-table";
 import { clsx } from "clsx";
-import { ArrowDown, ArrowUp, ArrowUpDown, Plus, RefreshCw, Search, Waypoints, X } from "lucide-react";
+import { ArrowDown, ArrowUp, ArrowUpDown, Plus, Search, Waypoints, X } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useEndpoints, type Endpoint } from "@/components/api/endpoint-hooks";
 import { usePolicies } from "@/components/api/policy-hooks";
 import { EmptyState } from "@/components/layout/empty-state";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { LinkButton } from "@/components/ui/link-button";
+import { LoadError } from "@/components/ui/load-error";
 import { Select } from "@/components/ui/select";
-import { Skeleton } from "@/components/ui/skeleton";
+import { ListSkeleton } from "@/components/ui/skeleton";
 import { Table, Td, Th } from "@/components/ui/table";
-import { relativeTime } from "./dates";
 import { EventTypeChips } from "./event-type-chips";
 import { EndpointStatusBadge } from "./status-badge";
 import { ENDPOINT_STATUSES, STATUS_LABELS, STATUS_RANK, endpointStatus, type EndpointStatus } from "./status";
@@ -53,12 +53,7 @@ function PolicyName({ endpoint }: { endpoint: Endpoint }) {
 }
 
 function Created({ iso }: { iso: string }) {
-  const { text, exact } = relativeTime(iso);
-  return (
-    <time dateTime={iso} title={exact} className="text-slate-600">
-      {text}
-    </time>
-  );
+  return <RelativeTime at={iso} className="text-slate-600" />;
 }
 
 /** Truncated in the table, where rows stay one line; wrapped in the narrow cards, where all of it fits. */
@@ -209,20 +204,6 @@ function SortButton({ label, sorted, onClick }: { label: string; sorted: false |
   );
 }
 
-function LoadingRows() {
-  return (
-    <div className="space-y-3 rounded-xl border border-slate-200 bg-white p-5 shadow-sm" aria-busy="true" aria-label="Loading endpoints">
-      {Array.from({ length: 5 }, (_, i) => (
-        <div key={i} className="flex items-center gap-4">
-          <Skeleton className="h-4 flex-1" />
-          <Skeleton className="h-4 w-28" />
-          <Skeleton className="h-4 w-20" />
-          <Skeleton className="h-5 w-16 rounded-full" />
-        </div>
-      ))}
-    </div>
-  );
-}
 
 function Toolbar({ children }: { children: ReactNode }) {
   return <div className="mb-4 flex flex-col gap-3 lg:flex-row lg:flex-wrap lg:items-center">{children}</div>;
@@ -260,17 +241,10 @@ export function EndpointsView() {
   const narrowed = hasNarrowingFilters(filters);
   const clear = () => setFilters({ q: "", status: "all", policy: "" });
 
-  if (endpoints.isPending) return <LoadingRows />;
+  if (endpoints.isPending) return <ListSkeleton label="Loading endpoints" rows={5} />;
 
   if (endpoints.isError) {
-    return (
-      <Alert tone="error" title="The endpoints could not be loaded">
-        <p>{endpoints.error.message}</p>
-        <Button size="sm" icon={RefreshCw} className="mt-2" onClick={() => void endpoints.refetch()}>
-          Try again
-        </Button>
-      </Alert>
-    );
+    return <LoadError title="The endpoints could not be loaded" error={endpoints.error} onRetry={() => void endpoints.refetch()} />;
   }
 
   if (all.length === 0) {
@@ -398,7 +372,9 @@ export function EndpointsView() {
         </span>
         <span aria-hidden>·</span>
         <span className={clsx("h-1.5 w-1.5 rounded-full", endpoints.isFetching ? "animate-pulse bg-brand-500" : "bg-emerald-500")} aria-hidden />
-        <span>Live: refreshed {new Date(endpoints.dataUpdatedAt).toLocaleTimeString()}</span>
+        <span>
+          Live · refreshed <RelativeTime at={endpoints.dataUpdatedAt} />
+        </span>
       </p>
     </>
   );

@@ -8,7 +8,7 @@ export function EventTypeChips({ types, max = 3, className }: { types: readonly 
   return (
     <ul className={clsx("flex flex-wrap gap-1", className)} aria-label="Event types">
       {shown.map((type) => (
-        <li key={type} className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] leading-4 text-slate-700 ring-1 ring-inset ring-slate-200">
+        <li key={type} title={type} className="max-w-full truncate rounded bg-slate-100 px-1.5 py-0.5 font-mono text-[11px] leading-4 text-slate-700 ring-1 ring-inset ring-slate-200">
           {type}
         </li>
       ))}

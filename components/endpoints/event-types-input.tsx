@@ -113,7 +113,7 @@ export function EventTypesInput({ value, onChange, onBlur, invalid, disabled, id
         placeholder={value.length === 0 ? "All event types; type one, press Enter" : "Add another"}
         autoComplete="off"
         spellCheck={false}
-        className="h-6 min-w-[10rem] flex-1 border-0 bg-transparent p-0 font-mono text-sm text-slate-900 placeholder:font-sans placeholder:text-slate-400 focus:outline-none focus:ring-0"
+        className="h-6 min-w-[10rem] flex-1 border-0 bg-transparent p-0 font-mono text-sm text-slate-900 placeholder:font-sans placeholder:text-slate-500 focus:outline-none focus:ring-0"
       />
     </div>
   );

@@ -1,25 +1,21 @@
 "use client";
 
-import { CheckCircle2, ExternalLink } from "lucide-react";
+import { ArrowRight, CheckCircle2 } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { EndpointDetail } from "@/components/api/endpoint-hooks";
 import { formatCount, formatPercent } from "@/components/charts/format";
 import { filtersToSearch, NO_FILTERS, type DeliveryFilters } from "@/components/deliveries/filters";
 import { Card } from "@/components/ui/card";
-import { Stat, type StatTone } from "@/components/ui/stat";
-import { ToneBadge } from "@/components/ui/tone-badge";
-import { relativeTime } from "./dates";
+import { Badge } from "@/components/ui/badge";
+import { DateTime, RelativeTime } from "@/components/ui/relative-time";
+import { Stat } from "@/components/ui/stat";
+import { TextLink } from "@/components/ui/text-link";
+import { successRateTone } from "@/components/ui/tone";
 
 /** The deliveries page, filtered to this endpoint (and a status, for the counts). */
 export function deliveriesHref(endpointId: string, extra: Partial<DeliveryFilters> = {}): string {
   return `/deliveries${filtersToSearch({ ...NO_FILTERS, endpointId, ...extra })}`;
-}
-
-function rateTone(rate: number | null): StatTone {
-  if (rate === null) return "neutral";
-  if (rate >= 0.99) return "good";
-  return rate >= 0.9 ? "warn" : "bad";
 }
 
 function StatLink({ href, label, children }: { href: string; label: string; children: ReactNode }) {
@@ -40,17 +36,17 @@ export function HealthStats({ endpoint }: { endpoint: EndpointDetail }) {
       <Stat
         label={`Success rate · ${health.windowHours} h`}
         value={health.successRate === null ? "—" : formatPercent(health.successRate)}
-        tone={rateTone(health.successRate)}
+        tone={successRateTone(health.successRate)}
         detail={finished === 0 ? "Nothing finished yet" : `of ${formatCount(finished)} finished`}
       />
       <StatLink href={deliveriesHref(endpoint.id, { status: ["succeeded"], ...window })} label={`${formatCount(health.succeeded)} succeeded: show them`}>
-        <Stat label="Succeeded" value={formatCount(health.succeeded)} tone={health.succeeded > 0 ? "good" : "neutral"} detail="Delivered with a 2xx" />
+        <Stat label="Succeeded" value={formatCount(health.succeeded)} tone={health.succeeded > 0 ? "success" : "neutral"} detail="Delivered with a 2xx" />
       </StatLink>
       <StatLink href={deliveriesHref(endpoint.id, { status: ["failed"], ...window })} label={`${formatCount(health.failed)} failed: show them`}>
-        <Stat label="Failed" value={formatCount(health.failed)} tone={health.failed > 0 ? "warn" : "neutral"} detail="Ended without retries" />
+        <Stat label="Failed" value={formatCount(health.failed)} tone={health.failed > 0 ? "warning" : "neutral"} detail="Ended without retries" />
       </StatLink>
       <StatLink href={deliveriesHref(endpoint.id, { status: ["dead"], ...window })} label={`${formatCount(health.dead)} dead-lettered: show them`}>
-        <Stat label="Dead-lettered" value={formatCount(health.dead)} tone={health.dead > 0 ? "bad" : "neutral"} detail="Out of retries" />
+        <Stat label="Dead-lettered" value={formatCount(health.dead)} tone={health.dead > 0 ? "danger" : "neutral"} detail="Out of retries" />
       </StatLink>
     </section>
   );
@@ -64,17 +60,15 @@ export function LastFailureCard({ endpoint }: { endpoint: EndpointDetail }) {
         <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-[8rem_minmax(0,1fr)]">
           <dt className="text-slate-500">When</dt>
           <dd>
-            <time dateTime={failure.at} className="font-medium text-slate-900">
-              {relativeTime(failure.at).text}
-            </time>
-            <span className="ml-2 text-slate-500">{relativeTime(failure.at).exact}</span>
+            <RelativeTime at={failure.at} className="font-medium text-slate-900" />
+            <DateTime at={failure.at} className="ml-2 text-slate-500" />
           </dd>
           <dt className="text-slate-500">Response</dt>
           <dd>
             {failure.statusCode === null ? (
-              <ToneBadge tone="neutral">No response</ToneBadge>
+              <Badge tone="neutral">No response</Badge>
             ) : (
-              <ToneBadge tone={failure.statusCode >= 500 ? "bad" : "warn"}>HTTP {failure.statusCode}</ToneBadge>
+              <Badge tone={failure.statusCode >= 500 ? "danger" : "warning"}>HTTP {failure.statusCode}</Badge>
             )}
           </dd>
           {failure.error ? (
@@ -85,13 +79,10 @@ export function LastFailureCard({ endpoint }: { endpoint: EndpointDetail }) {
           ) : null}
           <dt className="text-slate-500">Delivery</dt>
           <dd>
-            <Link
-              href={`/deliveries/${encodeURIComponent(failure.deliveryId)}`}
-              className="inline-flex items-center gap-1 font-medium text-brand-700 hover:underline focus-visible:rounded focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
-            >
+            <TextLink href={`/deliveries/${encodeURIComponent(failure.deliveryId)}`} className="inline-flex items-center gap-1">
               Open its timeline
-              <ExternalLink className="h-3.5 w-3.5" aria-hidden />
-            </Link>
+              <ArrowRight className="h-3.5 w-3.5" aria-hidden />
+            </TextLink>
           </dd>
         </dl>
       ) : (

@@ -8,6 +8,7 @@ import { useCreateEndpoint, type CreatedEndpoint } from "@/components/api/endpoi
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { applyFieldErrors } from "@/components/ui/form-errors";
+import { LeaveGuard } from "@/components/ui/leave-guard";
 import { LinkButton } from "@/components/ui/link-button";
 import { EndpointFields } from "./endpoint-fields";
 import { EMPTY_ENDPOINT_FORM, ENDPOINT_FORM_FIELDS, endpointFormSchema, type EndpointFormInput, type EndpointFormValues } from "./form-schema";
@@ -43,11 +44,11 @@ function Created({ endpoint, onAnother }: { endpoint: CreatedEndpoint; onAnother
 
 function SigningNote() {
   return (
-    <aside className="rounded-xl border border-slate-200 bg-white p-4 text-sm text-slate-600 shadow-sm">
-      <div className="flex items-center gap-2 font-medium text-slate-900">
+    <aside aria-labelledby="signing-note-title" className="rounded-xl border border-slate-200 bg-white p-4 text-sm text-slate-600 shadow-sm">
+      <h2 id="signing-note-title" className="flex items-center gap-2 font-medium text-slate-900">
         <ShieldCheck className="h-4 w-4 text-brand-600" aria-hidden />
         Signed deliveries
-      </div>
+      </h2>
       <p className="mt-2">
         Hookrelay signs every delivery the Standard Webhooks way: <code className="font-mono text-xs">webhook-id</code>,{" "}
         <code className="font-mono text-xs">webhook-timestamp</code> and <code className="font-mono text-xs">webhook-signature</code> headers.
@@ -100,6 +101,7 @@ export function NewEndpointView() {
             </Button>
           </div>
         </Card>
+        <LeaveGuard when={form.formState.isDirty && !form.formState.isSubmitting} what="the new endpoint" />
       </form>
       <SigningNote />
     </div>

@@ -26,7 +26,7 @@ export function SecretCallout({ secret, title, children, actions }: { secret: st
               {secret}
             </code>
             <div className="flex flex-wrap gap-2">
-              <CopyButton value={secret} what="Secret" label="Copy secret" />
+              <CopyButton value={secret} what="secret" />
               {actions}
             </div>
           </div>

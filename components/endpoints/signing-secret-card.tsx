@@ -6,7 +6,7 @@ import { useRotateEndpointSecret, type Endpoint, type RotatedSecret } from "@/co
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmModal } from "@/components/ui/confirm-modal";
-import { exactTime, relativeTime } from "./dates";
+import { DateTime } from "@/components/ui/relative-time";
 import { SecretCallout } from "./secret-callout";
 
 export function SigningSecretCard({ endpoint }: { endpoint: Endpoint }) {
@@ -37,14 +37,14 @@ export function SigningSecretCard({ endpoint }: { endpoint: Endpoint }) {
     >
       <p className="font-mono text-sm text-slate-800">
         <span className="sr-only">Ends in </span>
-        <span aria-hidden className="text-slate-400">
+        <span aria-hidden className="text-slate-500">
           whsec_••••••••••••
         </span>
         <span data-testid="secret-hint">{rotated?.secretHint ?? endpoint.secretHint}</span>
       </p>
       {graceUntil ? (
         <p className="mt-2 text-xs text-slate-600">
-          The previous secret keeps signing alongside it until <time dateTime={graceUntil} title={exactTime(graceUntil)}>{relativeTime(graceUntil).exact}</time>, so
+          The previous secret keeps signing alongside it until <DateTime at={graceUntil} />, so
           receivers can switch over without rejecting deliveries.
         </p>
       ) : (

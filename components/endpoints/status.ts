@@ -1,4 +1,4 @@
-import type { BadgeTone } from "@/components/ui/tone-badge";
+import type { Tone } from "@/components/ui/tone";
 import type { Endpoint } from "@/components/api/endpoint-hooks";
 
 export const ENDPOINT_STATUSES = ["enabled", "failing", "disabled"] as const;
@@ -15,7 +15,7 @@ export function endpointStatus(endpoint: Pick<Endpoint, "enabled" | "failingSinc
 
 export const STATUS_LABELS: Record<EndpointStatus, string> = { enabled: "Enabled", failing: "Failing", disabled: "Disabled" };
 
-export const STATUS_TONES: Record<EndpointStatus, BadgeTone> = { enabled: "good", failing: "warn", disabled: "bad" };
+export const STATUS_TONES: Record<EndpointStatus, Tone> = { enabled: "success", failing: "warning", disabled: "danger" };
 
 /** Sorting by status puts the endpoints that need attention first. */
 export const STATUS_RANK: Record<EndpointStatus, number> = { disabled: 0, failing: 1, enabled: 2 };

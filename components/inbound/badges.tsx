@@ -1,13 +1,8 @@
-import { Badge } from "@/components/ui/badge";
+import { Badge, StatusBadge } from "@/components/ui/badge";
 import { inboundStatusMeta, keySourceMeta } from "./format";
 
 export function InboundStatusBadge({ status, className }: { status: string; className?: string }) {
-  const meta = inboundStatusMeta(status);
-  return (
-    <Badge tone={meta.tone} dot pulse={status === "processing"} title={meta.description} className={className}>
-      {meta.label}
-    </Badge>
-  );
+  return <StatusBadge meta={inboundStatusMeta(status)} live={status === "processing"} className={className} />;
 }
 
 /** Where the idempotency key came from; how trustworthy that is shows in the colour and the hover text. */

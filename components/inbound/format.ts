@@ -1,25 +1,25 @@
 import type { KeySource } from "@/lib/inbound/idempotency-key";
 import type { InboundStatus } from "@/lib/inbound/idempotency-store";
-import type { BadgeTone } from "@/components/ui/badge";
+import { metaFor, type StatusMeta } from "@/components/ui/tone";
 
 /** How inbound events read on the dashboard. Pure, so the wording is tested. */
 
-export const INBOUND_STATUS_META: Record<InboundStatus, { label: string; tone: BadgeTone; description: string }> = {
+export const INBOUND_STATUS_META: Record<InboundStatus, StatusMeta> = {
   processing: { label: "Processing", tone: "info", description: "Being processed now; duplicates are told to come back shortly" },
   processed: { label: "Processed", tone: "success", description: "Accepted and routed; duplicates get the stored answer" },
   failed: { label: "Failed", tone: "danger", description: "Processing failed; the provider was asked to retry" },
   skipped: { label: "Skipped", tone: "neutral", description: "Accepted but not processed; kept as a dead letter" },
 };
 
-export function inboundStatusMeta(status: string): { label: string; tone: BadgeTone; description: string } {
-  return Object.hasOwn(INBOUND_STATUS_META, status) ? INBOUND_STATUS_META[status as InboundStatus] : { label: status, tone: "neutral", description: "" };
+export function inboundStatusMeta(status: string): StatusMeta {
+  return metaFor(INBOUND_STATUS_META, status);
 }
 
 /**
  * Where the idempotency key came from: the provider's own event id is the strongest,
  * a hash of the content the weakest (two genuinely equal events count as one).
  */
-export const KEY_SOURCE_META: Record<KeySource, { label: string; tone: BadgeTone; description: string }> = {
+export const KEY_SOURCE_META: Record<KeySource, StatusMeta> = {
   "body.id": { label: "body id", tone: "info", description: "The event's own id field" },
   "body.event_id": { label: "body event_id", tone: "info", description: "The event's event_id field" },
   "header.webhook-id": { label: "webhook-id", tone: "info", description: "The Standard Webhooks webhook-id header" },
@@ -29,8 +29,8 @@ export const KEY_SOURCE_META: Record<KeySource, { label: string; tone: BadgeTone
   content_hash: { label: "content hash", tone: "neutral", description: "No id was sent: a hash of the payload stands in, so identical payloads count as one event" },
 };
 
-export function keySourceMeta(source: string): { label: string; tone: BadgeTone; description: string } {
-  return Object.hasOwn(KEY_SOURCE_META, source) ? KEY_SOURCE_META[source as KeySource] : { label: source, tone: "neutral", description: "" };
+export function keySourceMeta(source: string): StatusMeta {
+  return metaFor(KEY_SOURCE_META, source);
 }
 
 /** The stored result body for display: JSON indented, text as it is, nothing as null. */

@@ -1,72 +1,43 @@
 "use client";
 
-import Link from "next/link";
-import { ArrowRight, RefreshCw, SearchX } from "lucide-react";
-import { useMemo, type ReactNode } from "react";
+import { ArrowRight, SearchX } from "lucide-react";
+import { useMemo } from "react";
 import { isInboundLive, useInboundEvent, type InboundEventView } from "@/components/api/inbound-hooks";
-import { ApiError } from "@/components/api/fetcher";
 import { formatCount } from "@/components/charts/format";
 import { LetterStatusBadge } from "@/components/dead-letters/badges";
 import { letterHref } from "@/components/dead-letters/filters";
 import { reasonMeta } from "@/components/dead-letters/shape";
 import { deliveryHref } from "@/components/deliveries/filters";
 import { prettyPayload, shortUrl } from "@/components/deliveries/format";
-import { RelativeTime } from "@/components/deliveries/relative-time";
 import { DeliveryStatusBadge, StatusCode } from "@/components/deliveries/status-badge";
-import { EmptyState } from "@/components/layout/empty-state";
 import { Alert } from "@/components/ui/alert";
 import { BackLink } from "@/components/ui/back-link";
 import { Badge } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
-import { IconCopyButton } from "@/components/ui/icon-copy-button";
-import { Skeleton } from "@/components/ui/skeleton";
+import { DetailColumns, PayloadCard } from "@/components/ui/detail-columns";
+import { CopyButton } from "@/components/ui/copy-button";
+import { DetailState } from "@/components/ui/detail-state";
+import { IdLine, IdList } from "@/components/ui/id-line";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { SummaryCard, SummaryRow } from "@/components/ui/summary-list";
+import { TextLink } from "@/components/ui/text-link";
 import { InboundStatusBadge, KeySourceBadge } from "./badges";
 import { inboundStatusMeta, keySourceMeta, resultBodyText, sortedHeaders } from "./format";
-
-const LINK_CLASS = "font-medium text-brand-700 underline-offset-2 hover:underline focus-visible:rounded-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500";
 
 const BACK = <BackLink href="/inbound">Inbound</BackLink>;
 
 export function InboundDetailView({ id }: { id: string }) {
-  const query = useInboundEvent(id);
-
-  if (query.isPending) return <DetailSkeleton />;
-  if (query.isError && !query.data) {
-    if (query.error instanceof ApiError && query.error.status === 404) {
-      return (
-        <>
-          {BACK}
-          <EmptyState icon={SearchX} title="Inbound event not found">
-            <p>
-              No inbound event has the id <code className="break-all font-mono text-xs">{id}</code>. Events are removed once their source&apos;s idempotency window has passed.
-            </p>
-          </EmptyState>
-        </>
-      );
-    }
-    return (
-      <>
-        {BACK}
-        <Alert tone="error" title="The inbound event could not be loaded">
-          <p>{query.error.message}</p>
-          <Button size="sm" icon={RefreshCw} className="mt-2" onClick={() => void query.refetch()}>
-            Try again
-          </Button>
-        </Alert>
-      </>
-    );
-  }
   return (
-    <>
-      {query.isError ? (
-        <Alert tone="warning" title="Showing the last state received" className="mb-4">
-          Refreshing failed: {query.error.message}
-        </Alert>
-      ) : null}
-      <EventDetail event={query.data} />
-    </>
+    <DetailState
+      query={useInboundEvent(id)}
+      back={BACK}
+      what="inbound event"
+      id={id}
+      notFound={{ icon: SearchX, title: "Inbound event not found", why: "Events are removed once their source's idempotency window has passed." }}
+    >
+      {(event) => <EventDetail event={event} />}
+    </DetailState>
   );
 }
 
@@ -79,7 +50,6 @@ function EventDetail({ event: e }: { event: InboundEventView }) {
 
   return (
     <>
-      {BACK}
       <header className="mb-6">
         <div className="flex min-w-0 flex-wrap items-center gap-x-3 gap-y-1">
           <h1 className="break-all text-2xl font-semibold tracking-tight text-slate-900">{e.eventType ?? "Untyped event"}</h1>
@@ -98,10 +68,10 @@ function EventDetail({ event: e }: { event: InboundEventView }) {
           {", received "}
           <RelativeTime at={e.receivedAt} />
         </p>
-        <dl className="mt-3 flex flex-wrap gap-x-6 gap-y-1 text-sm">
+        <IdList>
           <IdLine label="Event" value={e.id} />
           {e.message ? <IdLine label="Message" value={e.message.id} /> : null}
-        </dl>
+        </IdList>
       </header>
 
       {e.error ? (
@@ -110,170 +80,134 @@ function EventDetail({ event: e }: { event: InboundEventView }) {
         </Alert>
       ) : null}
 
-      <div className="grid gap-6 lg:grid-cols-3">
-        <div className="flex min-w-0 flex-col gap-6 lg:col-span-2">
-          <Card
-            title="Deliveries"
-            description={
-              e.message
-                ? `The message it became went to ${deliveries.length} ${deliveries.length === 1 ? "endpoint" : "endpoints"}.`
-                : "No message was made from this event."
-            }
-          >
-            {deliveries.length === 0 ? (
-              <p className="text-sm text-slate-500">
-                {e.message ? "No enabled endpoint subscribes to this event type." : e.status === "processing" ? "Still processing." : "The event was not routed to any endpoint."}
-              </p>
-            ) : (
-              <ul className="-my-2 divide-y divide-slate-100">
-                {deliveries.map((d) => (
-                  <li key={d.id} className="relative flex items-center gap-3 py-2.5">
-                    <DeliveryStatusBadge status={d.status} className="shrink-0" />
-                    <div className="min-w-0 flex-1">
-                      <Link
-                        href={deliveryHref(d.id)}
-                        className={`block truncate font-mono text-xs after:absolute after:inset-0 after:content-[''] ${LINK_CLASS}`}
-                        title={d.url}
-                        aria-label={`Delivery ${d.id} to ${d.url}`}
-                      >
-                        {shortUrl(d.url)}
-                      </Link>
-                      <span className="block truncate font-mono text-[11px] text-slate-500">{d.id}</span>
-                    </div>
-                    <span className="shrink-0 text-xs tabular-nums text-slate-500">
-                      {d.attemptCount} {d.attemptCount === 1 ? "attempt" : "attempts"}
-                    </span>
-                    <ArrowRight className="h-4 w-4 shrink-0 text-slate-400" aria-hidden />
-                  </li>
-                ))}
-              </ul>
-            )}
-          </Card>
-
-          {e.deadLetters.length > 0 ? (
-            <Card title="Dead letters" description="The processor refused this event; the letter can be reprocessed from its page.">
-              <ul className="-my-2 divide-y divide-slate-100">
-                {e.deadLetters.map((l) => (
-                  <li key={l.id} className="relative flex flex-wrap items-center gap-x-3 gap-y-1 py-2.5">
-                    <LetterStatusBadge status={l.status} />
-                    <Link href={letterHref(l.id)} className={`text-sm after:absolute after:inset-0 after:content-[''] ${LINK_CLASS}`}>
-                      {reasonMeta(l.reason).label}
-                    </Link>
-                    <span className="text-xs text-slate-500">
-                      failed <RelativeTime at={l.failedAt} />
-                    </span>
-                    {l.errorDetails ? <p className="w-full truncate text-xs text-slate-600">{l.errorDetails}</p> : null}
-                  </li>
-                ))}
-              </ul>
+      <DetailColumns
+        main={
+          <>
+            <Card
+              title="Deliveries"
+              description={
+                e.message
+                  ? `The message it became went to ${deliveries.length} ${deliveries.length === 1 ? "endpoint" : "endpoints"}.`
+                  : "No message was made from this event."
+              }
+            >
+              {deliveries.length === 0 ? (
+                <p className="text-sm text-slate-500">
+                  {e.message ? "No enabled endpoint subscribes to this event type." : e.status === "processing" ? "Still processing." : "The event was not routed to any endpoint."}
+                </p>
+              ) : (
+                <ul className="-my-2 divide-y divide-slate-100">
+                  {deliveries.map((d) => (
+                    <li key={d.id} className="relative flex items-center gap-3 py-2.5">
+                      <DeliveryStatusBadge status={d.status} className="shrink-0" />
+                      <div className="min-w-0 flex-1">
+                        <TextLink
+                          href={deliveryHref(d.id)}
+                          className="block truncate font-mono text-xs after:absolute after:inset-0 after:content-['']"
+                          title={d.url}
+                          aria-label={`Delivery ${d.id} to ${d.url}`}
+                        >
+                          {shortUrl(d.url)}
+                        </TextLink>
+                        <span className="block truncate font-mono text-[11px] text-slate-500">{d.id}</span>
+                      </div>
+                      <span className="shrink-0 text-xs tabular-nums text-slate-500">
+                        {d.attemptCount} {d.attemptCount === 1 ? "attempt" : "attempts"}
+                      </span>
+                      <ArrowRight className="h-4 w-4 shrink-0 text-slate-500" aria-hidden />
+                    </li>
+                  ))}
+                </ul>
+              )}
             </Card>
-          ) : null}
 
-          <Card title="Payload" description="The exact body received, indented for reading.">
-            <CodeBlock code={payload} label="payload" maxHeightClass="max-h-[28rem]" />
-          </Card>
+            {e.deadLetters.length > 0 ? (
+              <Card title="Dead letters" description="The processor refused this event; the letter can be reprocessed from its page.">
+                <ul className="-my-2 divide-y divide-slate-100">
+                  {e.deadLetters.map((l) => (
+                    <li key={l.id} className="relative flex flex-wrap items-center gap-x-3 gap-y-1 py-2.5">
+                      <LetterStatusBadge status={l.status} />
+                      <TextLink href={letterHref(l.id)} className="text-sm after:absolute after:inset-0 after:content-['']">
+                        {reasonMeta(l.reason).label}
+                      </TextLink>
+                      <span className="text-xs text-slate-500">
+                        failed <RelativeTime at={l.failedAt} />
+                      </span>
+                      {l.errorDetails ? <p className="w-full truncate text-xs text-slate-600">{l.errorDetails}</p> : null}
+                    </li>
+                  ))}
+                </ul>
+              </Card>
+            ) : null}
 
-          <Card title="Headers" description="The identifying headers kept with the event; others (signatures, credentials, cookies) are not stored.">
-            {headers.length === 0 ? (
-              <p className="text-sm text-slate-500">No headers were kept.</p>
-            ) : (
-              <dl className="grid grid-cols-1 gap-x-4 gap-y-1.5 text-xs sm:grid-cols-[minmax(0,14rem)_minmax(0,1fr)]">
-                {headers.map(([name, value]) => (
-                  <div key={name} className="contents">
-                    <dt className="truncate font-mono font-medium text-slate-600" title={name}>
-                      {name}
-                    </dt>
-                    <dd className="mb-1.5 break-all font-mono text-slate-900 sm:mb-0">{value}</dd>
-                  </div>
-                ))}
-              </dl>
-            )}
-          </Card>
-        </div>
+            <PayloadCard payload={payload} description="The exact body received, indented for reading." />
 
-        <div className="flex min-w-0 flex-col gap-6">
-          <Card title="Summary">
-            <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm">
-              <Row label="Status">
+            <Card title="Headers" description="The identifying headers kept with the event; others (signatures, credentials, cookies) are not stored.">
+              {headers.length === 0 ? (
+                <p className="text-sm text-slate-500">No headers were kept.</p>
+              ) : (
+                <dl className="grid grid-cols-1 gap-x-4 gap-y-1.5 text-xs sm:grid-cols-[minmax(0,14rem)_minmax(0,1fr)]">
+                  {headers.map(([name, value]) => (
+                    <div key={name} className="contents">
+                      <dt className="truncate font-mono font-medium text-slate-600" title={name}>
+                        {name}
+                      </dt>
+                      <dd className="mb-1.5 break-all font-mono text-slate-900 sm:mb-0">{value}</dd>
+                    </div>
+                  ))}
+                </dl>
+              )}
+            </Card>
+          </>
+        }
+        side={
+          <>
+            <SummaryCard>
+              <SummaryRow label="Status">
                 <InboundStatusBadge status={e.status} />
-              </Row>
-              <Row label="Source">{e.source}</Row>
-              <Row label="Key">
+              </SummaryRow>
+              <SummaryRow label="Source">{e.source}</SummaryRow>
+              <SummaryRow label="Key">
                 <span className="flex min-w-0 items-center gap-0.5">
                   <span className="truncate font-mono text-xs" title={e.idempotencyKey}>
                     {e.idempotencyKey}
                   </span>
-                  <IconCopyButton value={e.idempotencyKey} label="idempotency key" />
+                  <CopyButton iconOnly value={e.idempotencyKey} what="idempotency key" />
                 </span>
-              </Row>
-              <Row label="Key from">
+              </SummaryRow>
+              <SummaryRow label="Key from">
                 <span className="flex flex-col items-start gap-1">
                   <KeySourceBadge source={e.keySource} />
                   <span className="text-xs text-slate-500">{keySourceMeta(e.keySource).description}</span>
                 </span>
-              </Row>
-              <Row label="Received">
+              </SummaryRow>
+              <SummaryRow label="Received">
                 <RelativeTime at={e.receivedAt} />
-              </Row>
-              <Row label="Processed">{e.processedAt ? <RelativeTime at={e.processedAt} /> : <span className="text-slate-400">not yet</span>}</Row>
-              <Row label="Runs">{formatCount(e.runs)}</Row>
-              <Row label="Duplicates">{formatCount(e.duplicateCount)}</Row>
-              {e.providerAttempt !== null ? <Row label="Provider attempt">{formatCount(e.providerAttempt)}</Row> : null}
-              <Row label="Key kept until">
+              </SummaryRow>
+              <SummaryRow label="Processed">{e.processedAt ? <RelativeTime at={e.processedAt} /> : <span className="text-slate-500">not yet</span>}</SummaryRow>
+              <SummaryRow label="Runs">{formatCount(e.runs)}</SummaryRow>
+              <SummaryRow label="Duplicates">{formatCount(e.duplicateCount)}</SummaryRow>
+              {e.providerAttempt !== null ? <SummaryRow label="Provider attempt">{formatCount(e.providerAttempt)}</SummaryRow> : null}
+              <SummaryRow label="Key kept until">
                 <RelativeTime at={e.expiresAt} />
-              </Row>
-            </dl>
-          </Card>
+              </SummaryRow>
+            </SummaryCard>
 
-          <Card title="Answer to the provider" description={e.duplicateCount > 0 ? "Stored, and replayed to every duplicate." : "Stored, and replayed to any duplicate."}>
-            {e.result ? (
-              <div className="flex flex-col gap-3">
-                <p className="flex items-center gap-2 text-sm text-slate-600">
-                  HTTP <StatusCode code={e.result.status} />
-                </p>
-                {resultBody !== null ? <CodeBlock code={resultBody} label="stored response body" maxHeightClass="max-h-64" /> : <p className="text-xs text-slate-400">No body</p>}
-              </div>
-            ) : (
-              <p className="text-sm text-slate-500">No answer is stored yet: a duplicate arriving now is asked to come back shortly.</p>
-            )}
-          </Card>
-        </div>
-      </div>
+            <Card title="Answer to the provider" description={e.duplicateCount > 0 ? "Stored, and replayed to every duplicate." : "Stored, and replayed to any duplicate."}>
+              {e.result ? (
+                <div className="flex flex-col gap-3">
+                  <p className="flex items-center gap-2 text-sm text-slate-600">
+                    HTTP <StatusCode code={e.result.status} />
+                  </p>
+                  {resultBody !== null ? <CodeBlock code={resultBody} label="stored response body" maxHeightClass="max-h-64" /> : <p className="text-xs text-slate-500">No body</p>}
+                </div>
+              ) : (
+                <p className="text-sm text-slate-500">No answer is stored yet: a duplicate arriving now is asked to come back shortly.</p>
+              )}
+            </Card>
+          </>
+        }
+      />
     </>
-  );
-}
-
-function IdLine({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="flex min-w-0 items-center gap-1.5">
-      <dt className="shrink-0 text-slate-500">{label}</dt>
-      <dd className="flex min-w-0 items-center gap-0.5">
-        <span className="truncate font-mono text-xs text-slate-800">{value}</span>
-        <IconCopyButton value={value} label={`${label.toLowerCase()} id ${value}`} />
-      </dd>
-    </div>
-  );
-}
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <>
-      <dt className="text-slate-500">{label}</dt>
-      <dd className="min-w-0 text-slate-800">{children}</dd>
-    </>
-  );
-}
-
-function DetailSkeleton() {
-  return (
-    <div aria-busy="true" aria-label="Loading the inbound event">
-      <Skeleton className="mb-4 h-4 w-24" />
-      <Skeleton className="mb-2 h-8 w-72" />
-      <Skeleton className="mb-6 h-4 w-96 max-w-full" />
-      <div className="grid gap-6 lg:grid-cols-3">
-        <Skeleton className="h-96 rounded-xl lg:col-span-2" />
-        <Skeleton className="h-96 rounded-xl" />
-      </div>
-    </div>
   );
 }

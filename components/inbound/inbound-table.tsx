@@ -1,13 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import { clsx } from "clsx";
-import { ChevronRight, Copy } from "lucide-react";
+import { Copy } from "lucide-react";
 import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
 import type { InboundEventItem } from "@/components/api/inbound-hooks";
-import { RelativeTime } from "@/components/deliveries/relative-time";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusCode } from "@/components/deliveries/status-badge";
-import { Table, Td, Th } from "@/components/ui/table";
+import { ListBody, ListCard, ListCards, ListTable } from "@/components/ui/list-table";
 import { InboundStatusBadge, KeySourceBadge } from "./badges";
 import { inboundHref } from "./filters";
 
@@ -17,7 +16,7 @@ const helper = createColumnHelper<typeof features, InboundEventItem>();
 const eventTitle = (e: InboundEventItem) => e.eventType ?? "untyped";
 
 function Duplicates({ count }: { count: number }) {
-  if (count === 0) return <span className="text-slate-400">0</span>;
+  if (count === 0) return <span className="text-slate-500">0</span>;
   return (
     <span className="inline-flex items-center gap-1 font-semibold text-brand-700" title={`${count} duplicate ${count === 1 ? "delivery was" : "deliveries were"} answered from the stored result`}>
       <Copy className="h-3 w-3" aria-hidden />
@@ -83,68 +82,34 @@ const COLUMN_WIDTH: Record<string, string> = {
 export function InboundTable({ rows, busy }: { rows: InboundEventItem[]; busy: boolean }) {
   const table = useTable({ features, columns, data: rows, getRowId: (row) => row.id });
   return (
-    <div className={clsx("transition-opacity", busy && "opacity-60")} aria-busy={busy || undefined}>
-      <Table caption="Inbound events, newest first" className="hidden md:block [&>table]:table-fixed">
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <Th key={header.id} align={NUMERIC.has(header.column.id) ? "right" : "left"} className={clsx("first:pl-4! last:pr-4!", COLUMN_WIDTH[header.column.id])}>
-                  <table.FlexRender header={header} />
-                </Th>
-              ))}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr
-              key={row.id}
-              className="relative transition-colors hover:bg-slate-50 focus-within:bg-brand-50/60 has-[a:focus-visible]:outline-2 has-[a:focus-visible]:-outline-offset-2 has-[a:focus-visible]:outline-brand-500"
-            >
-              {row.getAllCells().map((cell) => (
-                <Td key={cell.id} align={NUMERIC.has(cell.column.id) ? "right" : "left"} className="overflow-hidden py-2.5 first:pl-4! last:pr-4!">
-                  <table.FlexRender cell={cell} />
-                </Td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </Table>
+    <ListBody busy={busy}>
+      <ListTable table={table} caption="Inbound events, newest first" widths={COLUMN_WIDTH} numeric={NUMERIC} />
 
-      <ul className="divide-y divide-slate-100 md:hidden" aria-label="Inbound events, newest first">
+      <ListCards label="Inbound events, newest first">
         {rows.map((row) => (
-          <li key={row.id}>
-            <Link
-              href={inboundHref(row.id)}
-              className="flex items-start gap-3 px-4 py-3 hover:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-500"
-            >
-              <div className="min-w-0 flex-1">
-                <div className="flex items-center justify-between gap-2">
-                  <span className="truncate font-medium text-slate-900">{eventTitle(row)}</span>
-                  <InboundStatusBadge status={row.status} />
-                </div>
-                <p className="mt-0.5 flex min-w-0 items-center gap-2">
-                  <span className="min-w-0 truncate font-mono text-xs text-slate-600">{row.idempotencyKey}</span>
-                  <KeySourceBadge source={row.keySource} className="shrink-0" />
-                </p>
-                <div className="mt-1.5 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500">
-                  <RelativeTime at={row.receivedAt} />
-                  <span>{row.source}</span>
-                  {row.duplicateCount > 0 ? (
-                    <span className="font-medium text-brand-700">
-                      {row.duplicateCount} {row.duplicateCount === 1 ? "duplicate" : "duplicates"}
-                    </span>
-                  ) : null}
-                  {row.runs > 1 ? <span>{row.runs} runs</span> : null}
-                  {row.resultStatus !== null ? <StatusCode code={row.resultStatus} /> : null}
-                </div>
-              </div>
-              <ChevronRight className="mt-1 h-4 w-4 shrink-0 text-slate-400" aria-hidden />
-            </Link>
-          </li>
+          <ListCard key={row.id} href={inboundHref(row.id)}>
+            <div className="flex items-center justify-between gap-2">
+              <span className="truncate font-medium text-slate-900">{eventTitle(row)}</span>
+              <InboundStatusBadge status={row.status} />
+            </div>
+            <p className="mt-0.5 flex min-w-0 items-center gap-2">
+              <span className="min-w-0 truncate font-mono text-xs text-slate-600">{row.idempotencyKey}</span>
+              <KeySourceBadge source={row.keySource} className="shrink-0" />
+            </p>
+            <div className="mt-1.5 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-slate-500">
+              <RelativeTime at={row.receivedAt} />
+              <span>{row.source}</span>
+              {row.duplicateCount > 0 ? (
+                <span className="font-medium text-brand-700">
+                  {row.duplicateCount} {row.duplicateCount === 1 ? "duplicate" : "duplicates"}
+                </span>
+              ) : null}
+              {row.runs > 1 ? <span>{row.runs} runs</span> : null}
+              {row.resultStatus !== null ? <StatusCode code={row.resultStatus} /> : null}
+            </div>
+          </ListCard>
         ))}
-      </ul>
-    </div>
+      </ListCards>
+    </ListBody>
   );
 }

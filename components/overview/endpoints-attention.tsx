@@ -4,18 +4,30 @@ import Link from "next/link";
 import { ChevronRight, CircleCheck } from "lucide-react";
 import type { Overview } from "@/lib/overview/get-overview";
 import { shortUrl } from "@/components/deliveries/format";
-import { RelativeTime } from "@/components/deliveries/relative-time";
+import { Elapsed } from "@/components/ui/relative-time";
+import { TextLink } from "@/components/ui/text-link";
 import { Badge } from "@/components/ui/badge";
 
 type AttentionEndpoint = Overview["endpoints"][number];
 
-/** Endpoints that are disabled or failing, each a link to its page; disabled ones first. */
-export function EndpointsAttention({ endpoints }: { endpoints: readonly AttentionEndpoint[] }) {
+/**
+ * Endpoints that are disabled or failing, each a link to its page; disabled ones first.
+ * `total` is how many endpoints there are at all (undefined while it loads), so an install
+ * with none is not told that all of them are fine.
+ */
+export function EndpointsAttention({ endpoints, total }: { endpoints: readonly AttentionEndpoint[]; total: number | undefined }) {
+  if (endpoints.length === 0 && total === 0) {
+    return (
+      <p className="rounded-lg border border-dashed border-slate-300 px-3 py-4 text-sm text-slate-600">
+        No endpoints yet. <TextLink href="/endpoints/new">Add one</TextLink> to start delivering.
+      </p>
+    );
+  }
   if (endpoints.length === 0) {
     return (
       <div className="flex items-center gap-3 rounded-lg bg-emerald-50/60 px-3 py-4 text-sm text-emerald-800">
         <CircleCheck className="h-5 w-5 shrink-0 text-emerald-600" aria-hidden />
-        <p>All endpoints are enabled and answering.</p>
+        <p>{total === 1 ? "The endpoint is enabled and answering." : "All endpoints are enabled and answering."}</p>
       </div>
     );
   }
@@ -47,7 +59,7 @@ export function EndpointsAttention({ endpoints }: { endpoints: readonly Attentio
                     (e.disabledReason ?? "by an operator")
                   ) : e.failingSince ? (
                     <>
-                      since <RelativeTime at={e.failingSince} />
+                      for <Elapsed since={e.failingSince} />
                     </>
                   ) : (
                     "recent attempts failed"

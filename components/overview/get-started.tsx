@@ -1,9 +1,9 @@
 "use client";
 
-import Link from "next/link";
 import { useSyncExternalStore } from "react";
 import { Rocket } from "lucide-react";
 import { CodeBlock } from "@/components/ui/code-block";
+import { TextLink } from "@/components/ui/text-link";
 import { firstEventCurl } from "./shape";
 
 const subscribe = () => () => {};
@@ -40,9 +40,7 @@ export function GetStarted() {
             <p className="font-medium text-slate-900">Add an endpoint</p>
             <p className="mt-0.5 text-slate-600">
               Tell Hookrelay where to deliver:{" "}
-              <Link href="/endpoints" className="font-medium text-brand-700 underline-offset-2 hover:underline focus-visible:rounded-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
-                set one up on Endpoints
-              </Link>
+              <TextLink href="/endpoints">set one up on Endpoints</TextLink>
               . Events received before there is one are accepted but go nowhere.
             </p>
           </div>

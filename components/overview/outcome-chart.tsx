@@ -53,7 +53,7 @@ export function OutcomeChart({ series, bucketMs, range }: OutcomeChartProps) {
           <YAxis {...AXIS_PROPS} width={40} domain={y.domain} ticks={y.ticks} allowDecimals={false} tickFormatter={(v: number) => formatCompact(v)} />
           <Tooltip
             {...TOOLTIP_PROPS}
-            cursor={{ fill: "#f1f5f9" }}
+            cursor={{ fill: CHART_COLORS.cursor }}
             labelFormatter={(t) => formatBucket(numberOf(t), bucketMs, range)}
             formatter={(value, name) => [formatCount(numberOf(value)), name]}
           />

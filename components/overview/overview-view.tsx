@@ -1,26 +1,25 @@
 "use client";
 
-import Link from "next/link";
 import { useSearchParams } from "next/navigation";
-import { ArrowRight, RefreshCw } from "lucide-react";
+import { ArrowRight } from "lucide-react";
 import type { Overview } from "@/lib/overview/get-overview";
+import { useEndpointOptions } from "@/components/api/delivery-hooks";
 import { useOverview } from "@/components/api/overview-hooks";
 import { formatCount, formatDuration, formatPercent } from "@/components/charts/format";
 import { PageHeader } from "@/components/layout/page-header";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
+import { LiveNote } from "@/components/ui/live-note";
+import { LoadError, RefreshFailed } from "@/components/ui/load-error";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { Stat } from "@/components/ui/stat";
+import { TextLink } from "@/components/ui/text-link";
+import { successRateTone } from "@/components/ui/tone";
 import { EndpointsAttention } from "./endpoints-attention";
 import { GetStarted } from "./get-started";
-import { LiveIndicator } from "./live-indicator";
 import { OutcomeChart } from "./outcome-chart";
-import { isQuiet, seriesTotals, successTone, WINDOW_LABELS, windowFromSearch, type OverviewWindow } from "./shape";
+import { isQuiet, seriesTotals, WINDOW_LABELS, windowFromSearch, type OverviewWindow } from "./shape";
 import { WindowSwitcher } from "./window-switcher";
-
-const LINK_CLASS =
-  "inline-flex items-center gap-1 font-medium text-brand-700 underline-offset-2 hover:underline focus-visible:rounded-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500";
 
 export function OverviewView() {
   const range = windowFromSearch(useSearchParams());
@@ -34,25 +33,22 @@ export function OverviewView() {
         description="Events received, deliveries made and what needs attention."
         actions={
           <div className="flex flex-wrap items-center gap-3 sm:justify-end">
-            {data ? <LiveIndicator updatedAt={query.dataUpdatedAt} failing={query.isRefetchError} /> : null}
+            {data ? (
+              <LiveNote failing={query.isRefetchError}>
+                {query.isRefetchError ? "Refresh failing" : "Live"} · updated <RelativeTime at={query.dataUpdatedAt} />
+              </LiveNote>
+            ) : null}
             <WindowSwitcher value={range} />
           </div>
         }
       />
       {query.isError && data ? (
-        <Alert tone="warning" title="Showing the last numbers received" className="mb-4">
-          Refreshing failed: {query.error.message}. Retrying every few seconds.
-        </Alert>
+        <RefreshFailed what="numbers" error={query.error} className="mb-4" />
       ) : null}
       {data ? (
         <OverviewBody overview={data} range={range} />
       ) : query.isError ? (
-        <Alert tone="error" title="The overview could not be loaded">
-          <p>{query.error.message}</p>
-          <Button size="sm" icon={RefreshCw} className="mt-2" onClick={() => void query.refetch()}>
-            Try again
-          </Button>
-        </Alert>
+        <LoadError title="The overview could not be loaded" error={query.error} onRetry={() => void query.refetch()} />
       ) : (
         <OverviewSkeleton />
       )}
@@ -61,6 +57,7 @@ export function OverviewView() {
 }
 
 function OverviewBody({ overview: o, range }: { overview: Overview; range: OverviewWindow }) {
+  const endpoints = useEndpointOptions();
   const quiet = isQuiet(o);
   const totals = seriesTotals(o.series);
   const span = WINDOW_LABELS[range].span;
@@ -75,19 +72,19 @@ function OverviewBody({ overview: o, range }: { overview: Overview; range: Overv
         <Stat
           label="Success rate"
           value={o.successRate === null ? "—" : formatPercent(o.successRate)}
-          tone={successTone(o.successRate)}
+          tone={successRateTone(o.successRate)}
           detail={o.successRate === null ? "no finished deliveries" : `${formatCount(o.failedAttempts)} failed attempts`}
         />
         <Stat label="p95 latency" value={o.p95LatencyMs === null ? "—" : formatDuration(o.p95LatencyMs)} detail="created → delivered" />
         <Stat
           label="Dead letters"
           value={formatCount(o.deadLettersPending)}
-          tone={o.deadLettersPending > 0 ? "bad" : "neutral"}
+          tone={o.deadLettersPending > 0 ? "danger" : "neutral"}
           detail={
-            <Link href="/dead-letters" className={LINK_CLASS}>
+            <TextLink href="/dead-letters" className="inline-flex items-center gap-1">
               {o.deadLettersPending > 0 ? "pending · review" : "none pending"}
               <ArrowRight className="h-3 w-3" aria-hidden />
-            </Link>
+            </TextLink>
           }
         />
       </section>
@@ -98,10 +95,10 @@ function OverviewBody({ overview: o, range }: { overview: Overview; range: Overv
           title="Delivery attempts"
           description={`Every attempt in the ${span}, by what came of it.`}
           actions={
-            <Link href="/deliveries" className={`${LINK_CLASS} text-sm`}>
+            <TextLink href="/deliveries" className="inline-flex items-center gap-1 text-sm">
               All deliveries
               <ArrowRight className="h-3.5 w-3.5" aria-hidden />
-            </Link>
+            </TextLink>
           }
         >
           {totals.attempts > 0 ? (
@@ -114,11 +111,11 @@ function OverviewBody({ overview: o, range }: { overview: Overview; range: Overv
           )}
         </Card>
         <Card title="Needs attention" description="Endpoints that are disabled or failing.">
-          <EndpointsAttention endpoints={o.endpoints} />
-          <Link href="/endpoints" className={`${LINK_CLASS} mt-3 text-sm`}>
+          <EndpointsAttention endpoints={o.endpoints} total={endpoints.data?.length} />
+          <TextLink href="/endpoints" className="mt-3 inline-flex items-center gap-1 text-sm">
             All endpoints
             <ArrowRight className="h-3.5 w-3.5" aria-hidden />
-          </Link>
+          </TextLink>
         </Card>
       </div>
     </div>

@@ -82,12 +82,6 @@ export function formatBucket(t: number, bucketMs: number, window: OverviewWindow
   return `${start} – ${end}`;
 }
 
-/** Tone for the success rate: anything under 99% deserves a look, under 90% is trouble. */
-export function successTone(rate: number | null): "neutral" | "good" | "warn" | "bad" {
-  if (rate === null) return "neutral";
-  if (rate >= 0.99) return "good";
-  return rate >= 0.9 ? "warn" : "bad";
-}
 
 /** A first event to paste into a terminal, aimed at the server the dashboard is served from. */
 export function firstEventCurl(origin: string): string {

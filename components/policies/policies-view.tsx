@@ -1,26 +1,23 @@
 "use client";
 
-import { Plus, RefreshCw, SlidersHorizontal, Star } from "lucide-react";
-import Link from "next/link";
+import { Plus, SlidersHorizontal, Star } from "lucide-react";
 import { usePolicies, type Policy } from "@/components/api/policy-hooks";
 import { formatDuration } from "@/components/charts/format";
 import { EmptyState } from "@/components/layout/empty-state";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
 import { LinkButton } from "@/components/ui/link-button";
-import { Skeleton } from "@/components/ui/skeleton";
+import { LoadError } from "@/components/ui/load-error";
+import { ListSkeleton } from "@/components/ui/skeleton";
 import { Table, Td, Th } from "@/components/ui/table";
-import { ToneBadge } from "@/components/ui/tone-badge";
+import { TextLink } from "@/components/ui/text-link";
+import { Badge } from "@/components/ui/badge";
 import { backoffSummary, giveUpSummary, jitterSummary } from "./format";
-
-const LINK = "focus-visible:rounded focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500";
 
 function DefaultBadge() {
   return (
-    <ToneBadge tone="brand">
+    <Badge tone="info">
       <Star className="h-3 w-3" aria-hidden />
       Default
-    </ToneBadge>
+    </Badge>
   );
 }
 
@@ -28,9 +25,9 @@ function PolicyName({ policy }: { policy: Policy }) {
   return (
     <div className="min-w-0 max-w-[14rem]">
       <div className="flex items-center gap-2">
-        <Link href={`/policies/${policy.id}`} className={`truncate font-medium text-slate-900 hover:text-brand-700 hover:underline ${LINK}`}>
+        <TextLink href={`/policies/${policy.id}`} className="truncate">
           {policy.name}
-        </Link>
+        </TextLink>
         {policy.isDefault ? <DefaultBadge /> : null}
       </div>
       {policy.description ? <p className="truncate text-xs text-slate-500">{policy.description}</p> : null}
@@ -44,16 +41,14 @@ function EndpointsUsing({ policy }: { policy: Policy }) {
   return (
     <div className="min-w-[8rem] whitespace-normal">
       {count === 0 ? (
-        <span className="text-slate-400">{policy.isDefault ? "None pinned" : "None"}</span>
+        <span className="text-slate-500">{policy.isDefault ? "None pinned" : "None"}</span>
       ) : (
-        <Link href={`/endpoints?${new URLSearchParams({ policy: policy.id }).toString()}`} className={`text-brand-700 hover:underline ${LINK}`}>
-          {text}
-        </Link>
+        <TextLink href={`/endpoints?${new URLSearchParams({ policy: policy.id }).toString()}`}>{text}</TextLink>
       )}
       {policy.isDefault ? (
-        <Link href="/endpoints?policy=default" className={`block text-xs text-slate-500 hover:underline ${LINK}`}>
+        <TextLink href="/endpoints?policy=default" className="block text-xs">
           + all without their own
-        </Link>
+        </TextLink>
       ) : null}
     </div>
   );
@@ -61,34 +56,14 @@ function EndpointsUsing({ policy }: { policy: Policy }) {
 
 const giveUp = (policy: Policy) => (policy.giveUpAfter.minMs === policy.giveUpAfter.maxMs ? `~${giveUpSummary(policy.giveUpAfter)}` : giveUpSummary(policy.giveUpAfter));
 
-function Loading() {
-  return (
-    <div className="space-y-3 rounded-xl border border-slate-200 bg-white p-5 shadow-sm" aria-busy="true" aria-label="Loading policies">
-      {Array.from({ length: 3 }, (_, i) => (
-        <div key={i} className="flex items-center gap-4">
-          <Skeleton className="h-4 w-40" />
-          <Skeleton className="h-4 flex-1" />
-          <Skeleton className="h-4 w-24" />
-        </div>
-      ))}
-    </div>
-  );
-}
 
 export function PoliciesView() {
   const policies = usePolicies();
 
-  if (policies.isPending) return <Loading />;
+  if (policies.isPending) return <ListSkeleton label="Loading policies" rows={3} />;
 
   if (policies.isError) {
-    return (
-      <Alert tone="error" title="The policies could not be loaded">
-        <p>{policies.error.message}</p>
-        <Button size="sm" icon={RefreshCw} className="mt-2" onClick={() => void policies.refetch()}>
-          Try again
-        </Button>
-      </Alert>
-    );
+    return <LoadError title="The policies could not be loaded" error={policies.error} onRetry={() => void policies.refetch()} />;
   }
 
   if (policies.data.length === 0) {

@@ -1,20 +1,18 @@
 "use client";
 
-import { Activity, Copy, RefreshCw, SlidersHorizontal, Star, Trash2 } from "lucide-react";
-import Link from "next/link";
+import { Activity, Copy, SlidersHorizontal, Star, Trash2 } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import type { RetryPolicy } from "@/lib/retry/policy";
-import { ApiError } from "@/components/api/fetcher";
 import { useDeletePolicy, usePolicy, useUpdatePolicy, type Policy } from "@/components/api/policy-hooks";
-import { EmptyState } from "@/components/layout/empty-state";
-import { Alert } from "@/components/ui/alert";
 import { BackLink } from "@/components/ui/back-link";
 import { Button } from "@/components/ui/button";
 import { ConfirmModal } from "@/components/ui/confirm-modal";
+import { DetailState } from "@/components/ui/detail-state";
 import { LinkButton } from "@/components/ui/link-button";
 import { Skeleton } from "@/components/ui/skeleton";
-import { ToneBadge } from "@/components/ui/tone-badge";
+import { TextLink } from "@/components/ui/text-link";
+import { Badge } from "@/components/ui/badge";
 import { policyToForm, toPolicyInput } from "./form-schema";
 import { PolicyEditor } from "./policy-editor";
 
@@ -41,10 +39,10 @@ function Header({ policy }: { policy: Policy }) {
         <div className="flex flex-wrap items-center gap-2">
           <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{policy.name}</h1>
           {policy.isDefault ? (
-            <ToneBadge tone="brand">
+            <Badge tone="info">
               <Star className="h-3 w-3" aria-hidden />
               Default
-            </ToneBadge>
+            </Badge>
           ) : null}
         </div>
         {policy.description ? <p className="mt-1 max-w-2xl text-sm text-slate-600">{policy.description}</p> : null}
@@ -52,17 +50,15 @@ function Header({ policy }: { policy: Policy }) {
           {count === 0 ? (
             "No endpoint has chosen it"
           ) : (
-            <Link href={endpointsLink(policy)} className="font-medium text-brand-700 hover:underline focus-visible:rounded focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
+            <TextLink href={endpointsLink(policy)}>
               Used by {count} endpoint{count === 1 ? "" : "s"}
-            </Link>
+            </TextLink>
           )}
           {policy.isDefault ? (
             <>
               {" "}
               ·{" "}
-              <Link href="/endpoints?policy=default" className="hover:underline focus-visible:rounded focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
-                and every endpoint without a policy of its own
-              </Link>
+              <TextLink href="/endpoints?policy=default">and every endpoint without a policy of its own</TextLink>
             </>
           ) : null}
         </p>
@@ -104,7 +100,8 @@ function Header({ policy }: { policy: Policy }) {
 
 function Editor({ policy }: { policy: Policy }) {
   const update = useUpdatePolicy(policy.id);
-  // Rebuilt when the saved policy changes, not on every refetch that returns the same row.
+  // Rebuilt when the saved policy changes, not on every refetch that brings a new endpoint count.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the row's version, not on the object
   const values = useMemo(() => policyToForm(policy), [policy.id, policy.updatedAt]);
   return (
     <PolicyEditor
@@ -120,44 +117,26 @@ function Editor({ policy }: { policy: Policy }) {
 }
 
 export function PolicyDetailView({ id }: { id: string }) {
-  const query = usePolicy(id);
-
-  if (query.isPending) {
-    return (
-      <>
-        <BackLink href="/policies">Policies</BackLink>
-        <Skeleton className="mb-6 h-9 w-64" />
-        <Skeleton className="h-[32rem] rounded-xl" />
-      </>
-    );
-  }
-
-  if (query.isError) {
-    const missing = query.error instanceof ApiError && query.error.status === 404;
-    return (
-      <>
-        <BackLink href="/policies">Policies</BackLink>
-        {missing ? (
-          <EmptyState icon={SlidersHorizontal} title="Policy not found">
-            It may have been deleted. <LinkButton href="/policies" size="sm" className="ml-1">All policies</LinkButton>
-          </EmptyState>
-        ) : (
-          <Alert tone="error" title="The policy could not be loaded">
-            <p>{query.error.message}</p>
-            <Button size="sm" icon={RefreshCw} className="mt-2" onClick={() => void query.refetch()}>
-              Try again
-            </Button>
-          </Alert>
-        )}
-      </>
-    );
-  }
-
   return (
-    <>
-      <BackLink href="/policies">Policies</BackLink>
-      <Header policy={query.data} />
-      <Editor policy={query.data} />
-    </>
+    <DetailState
+      query={usePolicy(id)}
+      back={<BackLink href="/policies">Policies</BackLink>}
+      what="policy"
+      skeleton={
+        <>
+          <Skeleton className="mb-6 h-9 w-64" />
+          <Skeleton className="h-[32rem] rounded-xl" />
+        </>
+      }
+      id={id}
+      notFound={{ icon: SlidersHorizontal, title: "Policy not found", why: "It may have been deleted.", list: { href: "/policies", label: "All policies" } }}
+    >
+      {(policy) => (
+        <>
+          <Header policy={policy} />
+          <Editor policy={policy} />
+        </>
+      )}
+    </DetailState>
   );
 }

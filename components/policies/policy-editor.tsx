@@ -10,6 +10,7 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Field } from "@/components/ui/field";
 import { applyFieldErrors } from "@/components/ui/form-errors";
 import { Input } from "@/components/ui/input";
+import { LeaveGuard } from "@/components/ui/leave-guard";
 import { LinkButton } from "@/components/ui/link-button";
 import { TextArea } from "@/components/ui/text-area";
 import { POLICY_FORM_FIELDS, policyFormSchema, type PolicyFormInput, type PolicyFormValues } from "./form-schema";
@@ -137,6 +138,7 @@ export function PolicyEditor({ values, mode, submitLabel, onSave }: PolicyEditor
           </div>
         </Card>
         <MobileSummary policy={live.policy} stale={live.stale} />
+        <LeaveGuard when={isDirty && !isSubmitting} what={creating ? "the new policy" : "this policy"} />
       </form>
       <div id="schedule-preview" className="min-w-0 scroll-mt-4 lg:sticky lg:top-6">
         <SchedulePreview policy={live.policy} stale={live.stale} />

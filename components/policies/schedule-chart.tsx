@@ -83,7 +83,7 @@ export function ScheduleChart({ points, jittered }: { points: ChartPoint[]; jitt
             <CartesianGrid {...GRID_PROPS} />
             {xAxis}
             {yAxis(longestWait)}
-            <Tooltip content={PointTooltip} cursor={{ fill: "#f1f5f9" }} isAnimationActive={false} />
+            <Tooltip content={PointTooltip} cursor={{ fill: CHART_COLORS.cursor }} isAnimationActive={false} />
             <Bar dataKey="low" stackId="wait" fill={CHART_COLORS.primary} maxBarSize={40} isAnimationActive={false} />
             <Bar dataKey="band" stackId="wait" fill={BAND_COLOR} maxBarSize={40} radius={[3, 3, 0, 0]} isAnimationActive={false} />
           </BarChart>

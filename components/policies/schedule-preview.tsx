@@ -15,7 +15,7 @@ function AttemptRow({ row }: { row: PreviewAttempt }) {
       <th scope="row" className="py-1.5 pr-3 text-left font-normal tabular-nums text-slate-600">
         {row.attempt}
       </th>
-      <td className="py-1.5 pr-3 text-right tabular-nums text-slate-800">{row.wait ? formatBand(row.wait.minMs, row.wait.maxMs) : <span className="text-slate-400">—</span>}</td>
+      <td className="py-1.5 pr-3 text-right tabular-nums text-slate-800">{row.wait ? formatBand(row.wait.minMs, row.wait.maxMs) : <span className="text-slate-500">—</span>}</td>
       <td className="py-1.5 text-right tabular-nums text-slate-800">{row.wait ? formatBand(row.startsAt.minMs, row.startsAt.maxMs) : "at once"}</td>
     </tr>
   );

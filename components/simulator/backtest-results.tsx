@@ -1,32 +1,23 @@
 "use client";
 
-import { clsx } from "clsx";
 import { SearchX } from "lucide-react";
 import type { BacktestReport } from "@/lib/simulator/backtest-history";
 import { formatCount, formatDuration, formatDurationChange } from "@/components/charts/format";
 import { EmptyState } from "@/components/layout/empty-state";
 import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { DateTime, RelativeTime } from "@/components/ui/relative-time";
 import { Stat } from "@/components/ui/stat";
 import { Table, Td, Th } from "@/components/ui/table";
 import { JITTER_MODE_LABELS } from "./policy-fields";
-
-// The browser's locale, like the datetime-local inputs of the form beside it.
-const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
-const shortDateTime = new Intl.DateTimeFormat(undefined, { month: "short", day: "numeric", hour: "numeric", minute: "2-digit" });
-const when = (value: string | number) => dateTime.format(new Date(value));
 
 function describePolicy(p: BacktestReport["currentPolicy"]): string {
   return `${p.maxAttempts} attempts, ${formatDuration(p.initialDelayMs)} growing ×${p.exponentialBase} up to ${formatDuration(p.maxDelayMs)}, ${JITTER_MODE_LABELS[p.jitterMode].toLowerCase()} jitter`;
 }
 
 function Verdict({ verdict }: { verdict: "rescued" | "lost" | string }) {
-  const rescued = verdict === "rescued";
-  return (
-    <span className={clsx("rounded-full px-2 py-0.5 text-xs font-medium", rescued ? "bg-emerald-50 text-emerald-700" : "bg-red-50 text-red-700")}>
-      {rescued ? "Rescued" : "Lost"}
-    </span>
-  );
+  return verdict === "rescued" ? <Badge tone="success">Rescued</Badge> : <Badge tone="danger">Lost</Badge>;
 }
 
 export function BacktestResults({ report }: { report: BacktestReport }) {
@@ -34,7 +25,7 @@ export function BacktestResults({ report }: { report: BacktestReport }) {
   if (!summary) {
     return (
       <EmptyState icon={SearchX} title="Nothing recorded in this period">
-        {report.endpoint.url} has no delivery attempts between {when(report.period.since)} and {when(report.period.until)}. Pick a
+        {report.endpoint.url} has no delivery attempts between <DateTime at={report.period.since} /> and <DateTime at={report.period.until} />. Pick a
         longer period, or send it some traffic first.
       </EmptyState>
     );
@@ -48,7 +39,7 @@ export function BacktestResults({ report }: { report: BacktestReport }) {
       {history.capped ? (
         <Alert tone="warning" title="Only part of the period was replayed">
           It holds more than {formatCount(history.limits.maxDeliveries)} deliveries or {formatCount(history.limits.maxRecordedAttempts)} attempts: the
-          backtest covers the latest {formatCount(history.deliveries)} deliveries, from {history.coveredFrom ? when(history.coveredFrom) : "—"}.
+          backtest covers the latest {formatCount(history.deliveries)} deliveries, from {history.coveredFrom ? <DateTime at={history.coveredFrom} /> : "—"}.
         </Alert>
       ) : null}
       <p className="text-sm text-slate-600">
@@ -58,8 +49,8 @@ export function BacktestResults({ report }: { report: BacktestReport }) {
       </p>
 
       <div className="grid grid-cols-2 gap-3 lg:grid-cols-3" aria-label="Backtest summary">
-        <Stat label="Rescued" value={formatCount(summary.rescued)} detail={`of ${formatCount(summary.originallyDead)} dead letters`} tone={summary.rescued > 0 ? "good" : "neutral"} />
-        <Stat label="Lost" value={formatCount(summary.lost)} detail="delivered before, dead now" tone={summary.lost > 0 ? "bad" : "neutral"} />
+        <Stat label="Rescued" value={formatCount(summary.rescued)} detail={`of ${formatCount(summary.originallyDead)} dead letters`} tone={summary.rescued > 0 ? "success" : "neutral"} />
+        <Stat label="Lost" value={formatCount(summary.lost)} detail="delivered before, dead now" tone={summary.lost > 0 ? "danger" : "neutral"} />
         <Stat label="Delivered" value={formatCount(summary.candidateDelivered)} detail={`recorded ${formatCount(summary.originallyDelivered)}`} />
         <Stat
           label="Time to deliver"
@@ -75,7 +66,7 @@ export function BacktestResults({ report }: { report: BacktestReport }) {
           label="Attempts"
           value={formatCount(summary.totalAttemptsCandidate)}
           detail={`recorded ${formatCount(summary.totalAttemptsOriginal)}${attemptsDelta === 0 ? "" : ` · ${attemptsChange > 0 ? "+" : ""}${attemptsChange}% load`}`}
-          tone={attemptsChange > 50 ? "warn" : "neutral"}
+          tone={attemptsChange > 50 ? "warning" : "neutral"}
         />
       </div>
 
@@ -113,7 +104,9 @@ export function BacktestResults({ report }: { report: BacktestReport }) {
             <tbody>
               {report.changes.map((d) => (
                 <tr key={d.deliveryId}>
-                  <Td title={when(d.createdAt)}>{shortDateTime.format(new Date(d.createdAt))}</Td>
+                  <Td>
+                    <RelativeTime at={d.createdAt} />
+                  </Td>
                   <Td>
                     <Verdict verdict={d.verdict} />
                   </Td>

@@ -108,7 +108,7 @@ export function DistributionChart({ rows }: { rows: readonly DistributionRow[] }
           {countYAxis(Math.max(...rows.map((r) => Math.max(r.delivered + r.deadLettered, r.expected))))}
           <Tooltip
             {...TOOLTIP_PROPS}
-            cursor={{ fill: "#f1f5f9" }}
+            cursor={{ fill: CHART_COLORS.cursor }}
             labelFormatter={(k) => (numberOf(k) === 1 ? "1 attempt" : `${k} attempts`)}
             formatter={(value, name) => [formatCount(Math.round(numberOf(value))), name]}
           />

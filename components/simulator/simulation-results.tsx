@@ -5,12 +5,13 @@ import type { SimulateResponse } from "@/components/api/simulator-hooks";
 import { formatCount, formatDuration, formatMean, formatPercent } from "@/components/charts/format";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
-import { Stat, type StatTone } from "@/components/ui/stat";
+import { Stat } from "@/components/ui/stat";
+import type { Tone } from "@/components/ui/tone";
 import { CumulativeChart, DistributionChart, LoadChart } from "./charts";
 import { cumulativeRows, distributionRows } from "./shape";
 
-function successTone(rate: number): StatTone {
-  return rate >= 0.999 ? "good" : rate >= 0.99 ? "warn" : "bad";
+function successTone(rate: number): Tone {
+  return rate >= 0.999 ? "success" : rate >= 0.99 ? "warning" : "danger";
 }
 
 export function SimulationResults({ input, result }: SimulateResponse) {
@@ -33,7 +34,7 @@ export function SimulationResults({ input, result }: SimulateResponse) {
           label="Dead-lettered"
           value={formatCount(result.deadLettered)}
           detail={`of ${formatCount(result.deliveries)} deliveries`}
-          tone={result.deadLettered > 0 ? "bad" : "good"}
+          tone={result.deadLettered > 0 ? "danger" : "success"}
         />
         <Stat label="Mean attempts" value={formatMean(result.meanAttempts)} detail={`Closed form ${formatMean(theory.expectedAttempts)}`} />
         <Stat label="p50 to deliver" value={ttd ? formatDuration(ttd.p50) : "—"} detail={ttd ? `mean ${formatDuration(ttd.mean)}` : "nothing delivered"} />

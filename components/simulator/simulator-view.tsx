@@ -1,7 +1,6 @@
 "use client";
 
 import { Activity, FlaskConical, History, Waypoints } from "lucide-react";
-import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useMemo, useState, type ReactNode } from "react";
 import { toast } from "sonner";
@@ -10,6 +9,7 @@ import { EmptyState } from "@/components/layout/empty-state";
 import { Alert } from "@/components/ui/alert";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Tabs, panelId, tabId, type TabItem } from "@/components/ui/tabs";
+import { TextLink } from "@/components/ui/text-link";
 import { BacktestForm } from "./backtest-form";
 import { defaultBacktestValues, backtestFormSchema, toBacktestRequest } from "./backtest-form-schema";
 import { BacktestResults } from "./backtest-results";
@@ -170,9 +170,7 @@ function BacktestPanel() {
     return (
       <EmptyState icon={Waypoints} title="No endpoints to backtest against">
         A backtest replays an endpoint&apos;s recorded attempts.{" "}
-        <Link href="/endpoints" className="font-medium text-brand-700 underline underline-offset-2 hover:text-brand-600">
-          Add an endpoint
-        </Link>{" "}
+        <TextLink href="/endpoints">Add an endpoint</TextLink>{" "}
         and let it receive some traffic first.
       </EmptyState>
     );

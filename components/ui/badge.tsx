@@ -1,38 +1,36 @@
 import { clsx } from "clsx";
-import type { ReactNode } from "react";
+import type { ComponentProps } from "react";
+import { TONE_CLASSES, type StatusMeta, type Tone } from "./tone";
 
-export type BadgeTone = "neutral" | "info" | "success" | "warning" | "danger";
-
-const TONES: Record<BadgeTone, { box: string; dot: string }> = {
-  neutral: { box: "bg-slate-100 text-slate-700 ring-slate-200", dot: "bg-slate-400" },
-  info: { box: "bg-brand-50 text-brand-700 ring-brand-100", dot: "bg-brand-500" },
-  success: { box: "bg-emerald-50 text-emerald-700 ring-emerald-200", dot: "bg-emerald-500" },
-  warning: { box: "bg-amber-50 text-amber-800 ring-amber-200", dot: "bg-amber-500" },
-  danger: { box: "bg-red-50 text-red-700 ring-red-200", dot: "bg-red-500" },
-};
-
-export interface BadgeProps {
-  tone?: BadgeTone;
-  /** A coloured dot before the text; `pulse` animates it for states that are still changing. */
+export interface BadgeProps extends ComponentProps<"span"> {
+  tone?: Tone;
+  /** A coloured dot before the text, for states ("Enabled") rather than labels ("Default"). */
   dot?: boolean;
+  /** Animates the dot, for states that are still changing ("In flight"). */
   pulse?: boolean;
-  title?: string;
-  className?: string;
-  children: ReactNode;
 }
 
 /** A short label in a tinted pill; the text carries the meaning, the colour only repeats it. */
-export function Badge({ tone = "neutral", dot = false, pulse = false, title, className, children }: BadgeProps) {
-  const t = TONES[tone];
+export function Badge({ tone = "neutral", dot = false, pulse = false, className, children, ...props }: BadgeProps) {
+  const t = TONE_CLASSES[tone];
   return (
-    <span title={title} className={clsx("inline-flex items-center gap-1.5 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", t.box, className)}>
+    <span className={clsx("inline-flex items-center gap-1.5 whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset", t.soft, className)} {...props}>
       {dot ? (
-        <span className="relative flex h-1.5 w-1.5" aria-hidden>
+        <span className="relative flex h-1.5 w-1.5 shrink-0" aria-hidden>
           {pulse ? <span className={clsx("absolute inline-flex h-full w-full animate-ping rounded-full opacity-75", t.dot)} /> : null}
           <span className={clsx("relative inline-flex h-1.5 w-1.5 rounded-full", t.dot)} />
         </span>
       ) : null}
       {children}
     </span>
+  );
+}
+
+/** A record's state as a badge: its label and colour, what it means on hover, a pulse while it still changes. */
+export function StatusBadge({ meta, live = false, className }: { meta: StatusMeta; live?: boolean; className?: string }) {
+  return (
+    <Badge tone={meta.tone} dot pulse={live} title={meta.description || undefined} className={className}>
+      {meta.label}
+    </Badge>
   );
 }

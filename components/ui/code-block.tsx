@@ -1,5 +1,5 @@
 import { clsx } from "clsx";
-import { IconCopyButton } from "./icon-copy-button";
+import { CopyButton } from "./copy-button";
 
 export interface CodeBlockProps {
   code: string;
@@ -14,7 +14,7 @@ export interface CodeBlockProps {
 export function CodeBlock({ code, label, className, maxHeightClass = "max-h-96" }: CodeBlockProps) {
   return (
     <div className={clsx("relative min-w-0 rounded-lg border border-slate-200 bg-slate-50", className)}>
-      <IconCopyButton value={code} label={label} className="absolute right-1.5 top-1.5 bg-slate-50/90" />
+      <CopyButton iconOnly value={code} what={label} className="absolute right-1.5 top-1.5 bg-slate-50/90" />
       <pre
         tabIndex={0}
         aria-label={label}

@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import { Button, type ButtonVariant } from "./button";
+import { useModalDialog } from "./use-modal-dialog";
 
 export interface ConfirmModalProps {
   open: boolean;
@@ -21,15 +22,8 @@ export interface ConfirmModalProps {
  * Enter pressed out of habit does not confirm something destructive.
  */
 export function ConfirmModal({ open, title, children, confirmLabel, tone = "danger", busy = false, onConfirm, onCancel }: ConfirmModalProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const titleId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   return (
     <dialog

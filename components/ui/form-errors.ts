@@ -24,9 +24,10 @@ export function mutationErrorText(err: unknown): string {
  * Puts the server's field problems (a refused destination, a name already taken) under the
  * inputs they concern, focusing the first, so they read like the form's own validation.
  * `fields` are the form's top-level names; "eventTypes.2" lands on the third event type.
- * Returns whether any problem found its field.
+ * Returns what is left to say about the failure: null when every problem found its field,
+ * otherwise one line for above the form or a toast.
  */
-export function applyFieldErrors<T extends FieldValues>(err: unknown, fields: readonly string[], setError: UseFormSetError<T>): boolean {
+export function applyFieldErrors<T extends FieldValues>(err: unknown, fields: readonly string[], setError: UseFormSetError<T>): string | null {
   let placed = false;
   for (const { path, message } of issueDetails(err)) {
     const [head] = path.split(".");
@@ -34,5 +35,5 @@ export function applyFieldErrors<T extends FieldValues>(err: unknown, fields: re
     setError(path as Path<T>, { type: "server", message }, { shouldFocus: !placed });
     placed = true;
   }
-  return placed;
+  return placed ? null : mutationErrorText(err);
 }

@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useId, useRef, type FormEvent, type ReactNode } from "react";
+import { useId, type FormEvent, type ReactNode } from "react";
 import { Button, type ButtonVariant } from "./button";
+import { useModalDialog } from "./use-modal-dialog";
 
 export interface FormModalProps {
   open: boolean;
@@ -23,16 +24,9 @@ export interface FormModalProps {
  * first field takes the initial focus (give it `autoFocus`), Cancel otherwise.
  */
 export function FormModal({ open, title, description, children, submitLabel, submitVariant = "primary", canSubmit = true, busy = false, onSubmit, onCancel }: FormModalProps) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const ref = useModalDialog(open);
   const titleId = useId();
   const descriptionId = useId();
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -1,8 +1,9 @@
 "use client";
 
 import { clsx } from "clsx";
-import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from "react";
+import { useId, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { createPortal } from "react-dom";
+import { useIsClient } from "./use-is-client";
 
 const GAP = 6;
 const MARGIN = 8;
@@ -24,15 +25,19 @@ export function HoverTip({ content, children, className }: { content: ReactNode;
   const tipRef = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState(false);
   const [position, setPosition] = useState<Position | null>(null);
-  // The portal target exists only in the browser; rendering it after mount keeps hydration exact.
-  const [mounted, setMounted] = useState(false);
-  useEffect(() => setMounted(true), []);
+  const mounted = useIsClient();
 
+  function show() {
+    setOpen(true);
+  }
+  function hide() {
+    setOpen(false);
+    setPosition(null);
+  }
+
+  // Measured once the hidden tip is laid out, so it can be placed inside the viewport.
   useLayoutEffect(() => {
-    if (!open) {
-      setPosition(null);
-      return;
-    }
+    if (!open) return;
     const trigger = triggerRef.current?.getBoundingClientRect();
     const tip = tipRef.current?.getBoundingClientRect();
     if (!trigger || !tip) return;
@@ -46,7 +51,10 @@ export function HoverTip({ content, children, className }: { content: ReactNode;
   useLayoutEffect(() => {
     if (!open) return;
     // Scrolling moves the trigger away from fixed coordinates: close rather than float.
-    const close = () => setOpen(false);
+    const close = () => {
+      setOpen(false);
+      setPosition(null);
+    };
     window.addEventListener("scroll", close, true);
     window.addEventListener("resize", close);
     return () => {
@@ -61,12 +69,12 @@ export function HoverTip({ content, children, className }: { content: ReactNode;
         ref={triggerRef}
         tabIndex={0}
         aria-describedby={id}
-        onMouseEnter={() => setOpen(true)}
-        onMouseLeave={() => setOpen(false)}
-        onFocus={() => setOpen(true)}
-        onBlur={() => setOpen(false)}
+        onMouseEnter={show}
+        onMouseLeave={hide}
+        onFocus={show}
+        onBlur={hide}
         onKeyDown={(e) => {
-          if (e.key === "Escape") setOpen(false);
+          if (e.key === "Escape") hide();
         }}
         className={clsx("inline-flex rounded-full focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500 focus-visible:ring-offset-1", className)}
       >

@@ -3,7 +3,7 @@ import type { ComponentProps } from "react";
 
 export const CONTROL_CLASS = clsx(
   "block h-9 w-full rounded-md border border-slate-300 bg-white px-3 text-sm text-slate-900 shadow-sm",
-  "placeholder:text-slate-400",
+  "placeholder:text-slate-500",
   "focus:border-brand-500 focus:outline-none focus:ring-2 focus:ring-brand-500/30",
   "disabled:cursor-not-allowed disabled:bg-slate-50 disabled:text-slate-500",
   "aria-[invalid=true]:border-red-500 aria-[invalid=true]:focus:border-red-500 aria-[invalid=true]:focus:ring-red-500/30",

@@ -1,21 +1,14 @@
 import { clsx } from "clsx";
 import type { ReactNode } from "react";
+import { TONE_CLASSES, type Tone } from "./tone";
 
-export type StatTone = "neutral" | "good" | "warn" | "bad";
-
-const TONES: Record<StatTone, string> = {
-  neutral: "text-slate-900",
-  good: "text-emerald-700",
-  warn: "text-amber-700",
-  bad: "text-red-700",
-};
 
 export interface StatProps {
   label: string;
   value: ReactNode;
   /** A comparison or context under the value ("theory 97.4%"). */
   detail?: ReactNode;
-  tone?: StatTone;
+  tone?: Tone;
   className?: string;
 }
 
@@ -25,7 +18,7 @@ export function Stat({ label, value, detail, tone = "neutral", className }: Stat
     <div className={clsx("min-w-0 rounded-xl border border-slate-200 bg-white px-4 py-3 shadow-sm", className)}>
       <dl>
         <dt className="truncate text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
-        <dd className={clsx("mt-1 truncate text-2xl font-semibold tabular-nums", TONES[tone])}>{value}</dd>
+        <dd className={clsx("mt-1 truncate text-2xl font-semibold tabular-nums", tone === "neutral" ? "text-slate-900" : TONE_CLASSES[tone].text)}>{value}</dd>
         {detail ? <dd className="mt-0.5 text-xs text-slate-500">{detail}</dd> : null}
       </dl>
     </div>

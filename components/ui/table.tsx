@@ -1,10 +1,38 @@
-import { clsx } from "clsx";
-import type { ComponentProps, ReactNode } from "react";
+"use client";
 
-/** A table that scrolls sideways inside its box on narrow screens instead of widening the page. */
+import { clsx } from "clsx";
+import { useEffect, useRef, useState, type ComponentProps, type ReactNode, type RefObject } from "react";
+
+/** Whether the element's content is wider than the element, kept up to date as either resizes. */
+function useOverflowsX(ref: RefObject<HTMLElement | null>): boolean {
+  const [overflows, setOverflows] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setOverflows(el.scrollWidth > el.clientWidth + 1));
+    observer.observe(el);
+    if (el.firstElementChild) observer.observe(el.firstElementChild);
+    return () => observer.disconnect();
+  }, [ref]);
+  return overflows;
+}
+
+/**
+ * A table that scrolls sideways inside its box on narrow screens instead of widening the
+ * page. While it does, the box is a named region in the tab order, so it can be scrolled
+ * with the keyboard.
+ */
 export function Table({ caption, className, children }: { caption?: string; className?: string; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const scrolls = useOverflowsX(ref);
   return (
-    <div className={clsx("overflow-x-auto", className)}>
+    <div
+      ref={ref}
+      role={scrolls ? "region" : undefined}
+      aria-label={scrolls ? caption : undefined}
+      tabIndex={scrolls ? 0 : undefined}
+      className={clsx("relative overflow-x-auto focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-inset focus-visible:ring-brand-500", className)}
+    >
       <table className="w-full border-collapse text-sm">
         {caption ? <caption className="sr-only">{caption}</caption> : null}
         {children}

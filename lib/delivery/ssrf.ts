@@ -74,9 +74,24 @@ function hostOf(url: URL): string {
   return url.hostname.startsWith("[") ? url.hostname.slice(1, -1) : url.hostname;
 }
 
+/** Address classes in an operator's words; the rest are special-purpose blocks of the IP registries. */
+const ADDRESS_WORDS: Record<string, string> = {
+  loopback: "a loopback address (this machine)",
+  private: "a private network address",
+  uniqueLocal: "a private network address (IPv6 unique local)",
+  linkLocal: "a link-local address (cloud metadata services answer there)",
+  metadata: "a cloud metadata service address",
+  carrierGradeNat: "a carrier-grade NAT address",
+  unspecified: "an unspecified address",
+  broadcast: "a broadcast address",
+  multicast: "a multicast address",
+  reserved: "a reserved address",
+};
+
 function refuse(host: string, address: string): DestinationRefusedError {
   const detail = host === address ? address : `${host} resolves to ${address}`;
-  return new DestinationRefusedError("ssrf_blocked", `Destination refused: ${detail} is a ${addressClass(address)} address`);
+  const words = ADDRESS_WORDS[addressClass(address)] ?? "a special-purpose address";
+  return new DestinationRefusedError("ssrf_blocked", `Destination refused: ${detail} is ${words}; only public internet addresses are allowed`);
 }
 
 /**

@@ -9,19 +9,19 @@ import { clearDeliveryData, freshApp, idContext, jsonRequest, responseJson } fro
 const closed = { allowPrivate: false };
 const open = { allowPrivate: true };
 
-/** One URL per address class that must never be a destination, and the class named in the refusal. */
+/** One URL per address class that must never be a destination, and the refusal naming the class in words. */
 const REFUSED: [url: string, refusal: string][] = [
-  ["http://127.0.0.1/hook", "Destination refused: 127.0.0.1 is a loopback address"],
-  ["http://10.1.2.3/hook", "Destination refused: 10.1.2.3 is a private address"],
-  ["http://172.16.0.5/hook", "Destination refused: 172.16.0.5 is a private address"],
-  ["http://192.168.1.10/hook", "Destination refused: 192.168.1.10 is a private address"],
-  ["http://169.254.169.254/latest/meta-data", "Destination refused: 169.254.169.254 is a linkLocal address"],
-  ["http://100.64.0.1/hook", "Destination refused: 100.64.0.1 is a carrierGradeNat address"],
-  ["http://224.0.0.1/hook", "Destination refused: 224.0.0.1 is a multicast address"],
-  ["http://[::1]/hook", "Destination refused: ::1 is a loopback address"],
-  ["http://[fe80::1]/hook", "Destination refused: fe80::1 is a linkLocal address"],
-  ["http://[fc00::1]/hook", "Destination refused: fc00::1 is a uniqueLocal address"],
-  ["http://[::ffff:127.0.0.1]/hook", "Destination refused: ::ffff:7f00:1 is a loopback address"],
+  ["http://127.0.0.1/hook", "Destination refused: 127.0.0.1 is a loopback address (this machine); only public internet addresses are allowed"],
+  ["http://10.1.2.3/hook", "Destination refused: 10.1.2.3 is a private network address; only public internet addresses are allowed"],
+  ["http://172.16.0.5/hook", "Destination refused: 172.16.0.5 is a private network address; only public internet addresses are allowed"],
+  ["http://192.168.1.10/hook", "Destination refused: 192.168.1.10 is a private network address; only public internet addresses are allowed"],
+  ["http://169.254.169.254/latest/meta-data", "Destination refused: 169.254.169.254 is a link-local address (cloud metadata services answer there); only public internet addresses are allowed"],
+  ["http://100.64.0.1/hook", "Destination refused: 100.64.0.1 is a carrier-grade NAT address; only public internet addresses are allowed"],
+  ["http://224.0.0.1/hook", "Destination refused: 224.0.0.1 is a multicast address; only public internet addresses are allowed"],
+  ["http://[::1]/hook", "Destination refused: ::1 is a loopback address (this machine); only public internet addresses are allowed"],
+  ["http://[fe80::1]/hook", "Destination refused: fe80::1 is a link-local address (cloud metadata services answer there); only public internet addresses are allowed"],
+  ["http://[fc00::1]/hook", "Destination refused: fc00::1 is a private network address (IPv6 unique local); only public internet addresses are allowed"],
+  ["http://[::ffff:127.0.0.1]/hook", "Destination refused: ::ffff:7f00:1 is a loopback address (this machine); only public internet addresses are allowed"],
 ];
 
 const PUBLIC_URL = "https://93.184.215.14/hook";
@@ -54,7 +54,7 @@ describe.each(testProviders())("endpoint destinations on %s", (provider) => {
       const details = (await refusal(create("http://localhost:3000/hook", closed))) as { path: string; message: string }[];
       expect(details).toHaveLength(1);
       expect(details[0].path).toBe("url");
-      expect(details[0].message).toMatch(/^Destination refused: localhost resolves to (127\.0\.0\.1|::1) is a loopback address$/);
+      expect(details[0].message).toMatch(/^Destination refused: localhost resolves to (127\.0\.0\.1|::1) is a loopback address \(this machine\); only public internet addresses are allowed$/);
       expect(await t.db.prisma.endpoint.count()).toBe(0);
     });
 
@@ -73,7 +73,7 @@ describe.each(testProviders())("endpoint destinations on %s", (provider) => {
     it("refuses moving an endpoint to a private address and keeps the old URL", async () => {
       const e = await create(PUBLIC_URL, closed);
       expect(await refusal(updateEndpoint(t.db, e.id, { url: "http://10.0.0.1/" }, closed))).toEqual([
-        { path: "url", message: "Destination refused: 10.0.0.1 is a private address" },
+        { path: "url", message: "Destination refused: 10.0.0.1 is a private network address; only public internet addresses are allowed" },
       ]);
       expect((await t.db.prisma.endpoint.findUniqueOrThrow({ where: { id: e.id } })).url).toBe(PUBLIC_URL);
     });
@@ -106,7 +106,7 @@ describe.each(testProviders())("endpoint destinations on %s", (provider) => {
       const res = await collection.POST(jsonRequest("POST", "/api/endpoints", { url: "http://169.254.169.254/" }), undefined);
       expect(res.status).toBe(400);
       expect(await responseJson(res)).toEqual({
-        error: { code: "validation_failed", message: "The request is not valid", details: [{ path: "url", message: "Destination refused: 169.254.169.254 is a linkLocal address" }] },
+        error: { code: "validation_failed", message: "The request is not valid", details: [{ path: "url", message: "Destination refused: 169.254.169.254 is a link-local address (cloud metadata services answer there); only public internet addresses are allowed" }] },
       });
 
       const ok = await collection.POST(jsonRequest("POST", "/api/endpoints", { url: PUBLIC_URL }), undefined);
@@ -114,7 +114,7 @@ describe.each(testProviders())("endpoint destinations on %s", (provider) => {
       const { id } = await responseJson<{ id: string }>(ok);
       const moved = await item.PATCH(jsonRequest("PATCH", `/api/endpoints/${id}`, { url: "http://[::1]:8080/" }), idContext(id));
       expect(moved.status).toBe(400);
-      expect(await responseJson(moved)).toMatchObject({ error: { details: [{ path: "url", message: "Destination refused: ::1 is a loopback address" }] } });
+      expect(await responseJson(moved)).toMatchObject({ error: { details: [{ path: "url", message: "Destination refused: ::1 is a loopback address (this machine); only public internet addresses are allowed" }] } });
     });
   });
 

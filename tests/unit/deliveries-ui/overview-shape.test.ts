@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_WINDOW, firstEventCurl, isQuiet, seriesTotals, successTone, timeTicks, windowFromSearch, windowHref } from "@/components/overview/shape";
+import { DEFAULT_WINDOW, firstEventCurl, isQuiet, seriesTotals, timeTicks, windowFromSearch, windowHref } from "@/components/overview/shape";
 
 const quiet = {
   received: 0,
@@ -64,16 +64,6 @@ describe("timeTicks", () => {
     expect(ticks).toHaveLength(7);
     for (const t of ticks) expect([new Date(t).getHours(), new Date(t).getMinutes()]).toEqual([0, 0]);
   });
-});
-
-describe("successTone", () => {
-  it.each([
-    [null, "neutral"],
-    [1, "good"],
-    [0.99, "good"],
-    [0.95, "warn"],
-    [0.5, "bad"],
-  ] as const)("%s → %s", (rate, tone) => expect(successTone(rate)).toBe(tone));
 });
 
 describe("firstEventCurl", () => {
