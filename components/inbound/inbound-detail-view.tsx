@@ -24,6 +24,7 @@ import { IconCopyButton } from "@/components/ui/icon-copy-button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { InboundStatusBadge, KeySourceBadge } from "./badges";
 import { inboundStatusMeta, keySourceMeta, resultBodyText, sortedHeaders } from "./format";
+import { presetLabel } from "./presets";
 
 const LINK_CLASS = "font-medium text-brand-700 underline-offset-2 hover:underline focus-visible:rounded-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500";
 
@@ -73,6 +74,7 @@ export function InboundDetailView({ id }: { id: string }) {
 function EventDetail({ event: e }: { event: InboundEventView }) {
   const payload = useMemo(() => prettyPayload(e.payload), [e.payload]);
   const headers = useMemo(() => sortedHeaders(e.headers), [e.headers]);
+  const sourceHeaders = useMemo(() => sortedHeaders(e.sourceHeaders), [e.sourceHeaders]);
   const resultBody = resultBodyText(e.result?.body);
   const deliveries = e.message?.deliveries ?? [];
   const live = isInboundLive(e);
@@ -169,25 +171,27 @@ function EventDetail({ event: e }: { event: InboundEventView }) {
             </Card>
           ) : null}
 
-          <Card title="Payload" description="The exact body received, indented for reading.">
+          <Card
+            title="Payload"
+            description={
+              e.headers["content-type"]?.toLowerCase().startsWith("application/x-www-form-urlencoded")
+                ? "Received as a form, verified over the form, kept and delivered as JSON."
+                : "The exact body received, indented for reading."
+            }
+          >
             <CodeBlock code={payload} label="payload" maxHeightClass="max-h-[28rem]" />
           </Card>
 
+          <Card
+            title="Provider headers"
+            description={`The ${presetLabel(e.provider)} preset's headers, sent to endpoints with every delivery of this event.`}
+            aria-label="Provider headers"
+          >
+            <HeaderList headers={sourceHeaders} empty="Nothing is forwarded." />
+          </Card>
+
           <Card title="Headers" description="The identifying headers kept with the event; others (signatures, credentials, cookies) are not stored.">
-            {headers.length === 0 ? (
-              <p className="text-sm text-slate-500">No headers were kept.</p>
-            ) : (
-              <dl className="grid grid-cols-1 gap-x-4 gap-y-1.5 text-xs sm:grid-cols-[minmax(0,14rem)_minmax(0,1fr)]">
-                {headers.map(([name, value]) => (
-                  <div key={name} className="contents">
-                    <dt className="truncate font-mono font-medium text-slate-600" title={name}>
-                      {name}
-                    </dt>
-                    <dd className="mb-1.5 break-all font-mono text-slate-900 sm:mb-0">{value}</dd>
-                  </div>
-                ))}
-              </dl>
-            )}
+            <HeaderList headers={headers} empty="No headers were kept." />
           </Card>
         </div>
 
@@ -197,7 +201,9 @@ function EventDetail({ event: e }: { event: InboundEventView }) {
               <Row label="Status">
                 <InboundStatusBadge status={e.status} />
               </Row>
-              <Row label="Source">{e.source}</Row>
+              <Row label="Source">
+                {e.source} <span className="text-xs text-slate-500">({presetLabel(e.provider)})</span>
+              </Row>
               <Row label="Key">
                 <span className="flex min-w-0 items-center gap-0.5">
                   <span className="truncate font-mono text-xs" title={e.idempotencyKey}>
@@ -240,6 +246,22 @@ function EventDetail({ event: e }: { event: InboundEventView }) {
         </div>
       </div>
     </>
+  );
+}
+
+function HeaderList({ headers, empty }: { headers: [string, string][]; empty: string }) {
+  if (headers.length === 0) return <p className="text-sm text-slate-500">{empty}</p>;
+  return (
+    <dl className="grid grid-cols-1 gap-x-4 gap-y-1.5 text-xs sm:grid-cols-[minmax(0,14rem)_minmax(0,1fr)]">
+      {headers.map(([name, value]) => (
+        <div key={name} className="contents">
+          <dt className="break-all font-mono font-medium text-slate-600" title={name}>
+            {name}
+          </dt>
+          <dd className="mb-1.5 break-all font-mono text-slate-900 sm:mb-0">{value}</dd>
+        </div>
+      ))}
+    </dl>
   );
 }
 

@@ -3,7 +3,7 @@
 import { X } from "lucide-react";
 import { useEffect, useId, useRef, useState } from "react";
 import { INBOUND_STATUSES, type InboundStatus } from "@/lib/inbound/idempotency-store";
-import { useSources } from "@/components/api/inbound-hooks";
+import { useSources } from "@/components/api/source-hooks";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";

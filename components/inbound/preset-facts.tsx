@@ -1,0 +1,56 @@
+import type { PresetInfo } from "@/lib/inbound/providers/types";
+import { codeSpans, keyRulesText, typeRulesText } from "./presets";
+
+/** A catalog sentence with its `code` spans set in monospace. */
+export function CatalogText({ text }: { text: string }) {
+  return (
+    <>
+      {codeSpans(text).map((part, i) =>
+        i % 2 === 1 ? (
+          <code key={i} className="break-all rounded bg-slate-100 px-1 font-mono text-[0.8em] text-slate-800">
+            {part}
+          </code>
+        ) : (
+          <span key={i}>{part}</span>
+        ),
+      )}
+    </>
+  );
+}
+
+const SECRET_ORIGIN: Record<PresetInfo["secretOrigin"], string> = {
+  none: "No secret",
+  generated: "Made by Hookrelay (or pasted)",
+  provider: "Made by the provider: paste it here",
+};
+
+/** What a preset checks and reads, in the catalog's words: shown while choosing one and on the source's page. */
+export function PresetFacts({ info }: { info: PresetInfo }) {
+  return (
+    <dl className="grid grid-cols-1 gap-x-4 gap-y-2 text-sm sm:grid-cols-[8rem_minmax(0,1fr)]">
+      <dt className="font-medium text-slate-500">Verifies</dt>
+      <dd className="min-w-0 text-slate-800">
+        <CatalogText text={info.summary.verified} />
+      </dd>
+      <dt className="font-medium text-slate-500">Event key</dt>
+      <dd className="min-w-0 text-slate-800">{keyRulesText(info)}</dd>
+      <dt className="font-medium text-slate-500">Event type</dt>
+      <dd className="min-w-0 text-slate-800">{typeRulesText(info)}</dd>
+      <dt className="font-medium text-slate-500">Secret</dt>
+      <dd className="min-w-0 text-slate-800">{SECRET_ORIGIN[info.secretOrigin]}</dd>
+      {info.providerHeaders.length > 0 ? (
+        <>
+          <dt className="font-medium text-slate-500">Forwarded</dt>
+          <dd className="min-w-0 break-words text-slate-800">
+            {info.providerHeaders.map((h) => (
+              <code key={h} className="mr-1.5 inline-block font-mono text-xs text-slate-700">
+                {h}
+              </code>
+            ))}
+            <span className="block text-xs text-slate-500">kept with each event and sent to endpoints as x-hookrelay-source-…</span>
+          </dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}

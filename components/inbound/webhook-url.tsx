@@ -1,0 +1,29 @@
+"use client";
+
+import { useSyncExternalStore } from "react";
+import { IconCopyButton } from "@/components/ui/icon-copy-button";
+
+const noSubscription = () => () => undefined;
+
+/** The absolute URL depends on where the dashboard is served from, known only in the browser. */
+export function useAbsoluteUrl(path: string): string {
+  const origin = useSyncExternalStore(
+    noSubscription,
+    () => window.location.origin,
+    () => "",
+  );
+  return `${origin}${path}`;
+}
+
+/** The URL to paste into the provider, whole, with a copy button. */
+export function WebhookUrl({ path, label = "webhook URL" }: { path: string; label?: string }) {
+  const url = useAbsoluteUrl(path);
+  return (
+    <span className="flex min-w-0 items-center gap-1">
+      <code className="min-w-0 break-all font-mono text-xs text-slate-800" data-testid="webhook-url">
+        {url}
+      </code>
+      <IconCopyButton value={url} label={`${label} ${path}`} />
+    </span>
+  );
+}
