@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useId } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { useUpdateSource, type InboundSource } from "@/components/api/source-hooks";
 import { Field } from "@/components/ui/field";
@@ -10,6 +10,7 @@ import { applyFieldErrors } from "@/components/ui/form-errors";
 import { FormModal } from "@/components/ui/form-modal";
 import { Input } from "@/components/ui/input";
 import { SignatureFields } from "./signature-fields";
+import { TtlHoursInput } from "./ttl-hours-input";
 import { editSourceFormSchema, toUpdateSourceInput, type EditSourceFormValues } from "./source-form-schema";
 
 const FIELDS = ["name", "description", "idempotencyTtlSeconds", "rateLimitPerSecond", "signatureHeader", "signaturePrefix", "signatureEncoding"] as const;
@@ -57,27 +58,7 @@ export function EditSourceModal({ source, onClose }: { source: InboundSource; on
       {source.provider === "custom" ? <SignatureFields register={register} errors={errors} idPrefix={id} /> : null}
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <Field id={`${id}-ttl`} label="Keep idempotency keys for" error={errors.ttlHours?.message}>
-          {(c) => (
-            <Controller
-              control={control}
-              name="ttlHours"
-              render={({ field }) => (
-                <Input
-                  {...c}
-                  type="number"
-                  inputMode="numeric"
-                  min={1}
-                  max={720}
-                  suffix="hours"
-                  name={field.name}
-                  ref={field.ref}
-                  value={Number.isNaN(field.value) ? "" : field.value}
-                  onBlur={field.onBlur}
-                  onChange={(e) => field.onChange(e.target.value === "" ? Number.NaN : Number(e.target.value))}
-                />
-              )}
-            />
-          )}
+          {(c) => <TtlHoursInput control={control} name="ttlHours" field={c} />}
         </Field>
         <Field id={`${id}-rate`} label="Rate limit" error={errors.rateLimit?.message} hint="Requests per second; empty for none. Over it, the provider gets 429.">
           {(c) => <Input {...c} {...register("rateLimit")} inputMode="numeric" suffix="/ s" autoComplete="off" />}

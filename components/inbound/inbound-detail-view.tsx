@@ -10,7 +10,8 @@ import { LetterStatusBadge } from "@/components/dead-letters/badges";
 import { letterHref } from "@/components/dead-letters/filters";
 import { reasonMeta } from "@/components/dead-letters/shape";
 import { deliveryHref } from "@/components/deliveries/filters";
-import { prettyPayload, shortUrl } from "@/components/deliveries/format";
+import { shortUrl } from "@/components/deliveries/format";
+import { indentJson } from "@/lib/inbound/canonical-json";
 import { RelativeTime } from "@/components/deliveries/relative-time";
 import { DeliveryStatusBadge, StatusCode } from "@/components/deliveries/status-badge";
 import { EmptyState } from "@/components/layout/empty-state";
@@ -24,6 +25,7 @@ import { IconCopyButton } from "@/components/ui/icon-copy-button";
 import { Skeleton } from "@/components/ui/skeleton";
 import { InboundStatusBadge, KeySourceBadge } from "./badges";
 import { inboundStatusMeta, keySourceMeta, resultBodyText, sortedHeaders } from "./format";
+import { HeaderList } from "./header-list";
 import { presetLabel } from "./presets";
 
 const LINK_CLASS = "font-medium text-brand-700 underline-offset-2 hover:underline focus-visible:rounded-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500";
@@ -72,7 +74,7 @@ export function InboundDetailView({ id }: { id: string }) {
 }
 
 function EventDetail({ event: e }: { event: InboundEventView }) {
-  const payload = useMemo(() => prettyPayload(e.payload), [e.payload]);
+  const payload = useMemo(() => indentJson(e.payload), [e.payload]);
   const headers = useMemo(() => sortedHeaders(e.headers), [e.headers]);
   const sourceHeaders = useMemo(() => sortedHeaders(e.sourceHeaders), [e.sourceHeaders]);
   const resultBody = resultBodyText(e.result?.body);
@@ -246,22 +248,6 @@ function EventDetail({ event: e }: { event: InboundEventView }) {
         </div>
       </div>
     </>
-  );
-}
-
-function HeaderList({ headers, empty }: { headers: [string, string][]; empty: string }) {
-  if (headers.length === 0) return <p className="text-sm text-slate-500">{empty}</p>;
-  return (
-    <dl className="grid grid-cols-1 gap-x-4 gap-y-1.5 text-xs sm:grid-cols-[minmax(0,14rem)_minmax(0,1fr)]">
-      {headers.map(([name, value]) => (
-        <div key={name} className="contents">
-          <dt className="break-all font-mono font-medium text-slate-600" title={name}>
-            {name}
-          </dt>
-          <dd className="mb-1.5 break-all font-mono text-slate-900 sm:mb-0">{value}</dd>
-        </div>
-      ))}
-    </dl>
   );
 }
 

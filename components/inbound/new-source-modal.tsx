@@ -2,7 +2,7 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useId } from "react";
-import { Controller, useForm } from "react-hook-form";
+import { useForm } from "react-hook-form";
 import type { z } from "zod";
 import { useCreateSource, type SourceWithSecretView } from "@/components/api/source-hooks";
 import { Field } from "@/components/ui/field";
@@ -14,6 +14,7 @@ import { PresetFacts } from "./preset-facts";
 import { PRESET_OPTIONS, presetInfo } from "./presets";
 import { DEFAULT_SOURCE_VALUES, sourceFormSchema, toCreateSourceInput, type SourceFormValues } from "./source-form-schema";
 import { SignatureFields } from "./signature-fields";
+import { TtlHoursInput } from "./ttl-hours-input";
 import { WebhookUrl } from "./webhook-url";
 
 const FIELDS = ["name", "description", "provider", "secret", "signatureHeader", "signaturePrefix", "signatureEncoding"] as const;
@@ -90,27 +91,9 @@ export function NewSourceModal({ onClose, onCreated }: { onClose: () => void; on
       </Field>
       <Field id={`${id}-ttl`} label="Keep idempotency keys for" error={errors.ttlHours?.message} hint="A duplicate arriving within this window is answered from the stored result.">
         {(c) => (
-          <Controller
-            control={control}
-            name="ttlHours"
-            render={({ field }) => (
-              <div className="max-w-40">
-                <Input
-                  {...c}
-                  type="number"
-                  inputMode="numeric"
-                  min={1}
-                  max={720}
-                  suffix="hours"
-                  name={field.name}
-                  ref={field.ref}
-                  value={Number.isNaN(field.value) ? "" : field.value}
-                  onBlur={field.onBlur}
-                  onChange={(e) => field.onChange(e.target.value === "" ? Number.NaN : Number(e.target.value))}
-                />
-              </div>
-            )}
-          />
+          <div className="max-w-40">
+            <TtlHoursInput control={control} name="ttlHours" field={c} />
+          </div>
         )}
       </Field>
     </FormModal>

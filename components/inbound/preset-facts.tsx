@@ -1,3 +1,4 @@
+import { clsx } from "clsx";
 import type { PresetInfo } from "@/lib/inbound/providers/types";
 import { codeSpans, keyRulesText, typeRulesText } from "./presets";
 
@@ -24,10 +25,13 @@ const SECRET_ORIGIN: Record<PresetInfo["secretOrigin"], string> = {
   provider: "Made by the provider: paste it here",
 };
 
-/** What a preset checks and reads, in the catalog's words: shown while choosing one and on the source's page. */
-export function PresetFacts({ info }: { info: PresetInfo }) {
+/**
+ * What a preset checks and reads, in the catalog's words: shown while choosing one (wide)
+ * and in the side column of the source's page (`stacked`: labels above their values).
+ */
+export function PresetFacts({ info, stacked = false }: { info: PresetInfo; stacked?: boolean }) {
   return (
-    <dl className="grid grid-cols-1 gap-x-4 gap-y-2 text-sm sm:grid-cols-[8rem_minmax(0,1fr)]">
+    <dl className={clsx("grid grid-cols-1 gap-x-4 text-sm", stacked ? "gap-y-1 [&>dd]:mb-2" : "gap-y-2 sm:grid-cols-[8rem_minmax(0,1fr)]")}>
       <dt className="font-medium text-slate-500">Verifies</dt>
       <dd className="min-w-0 text-slate-800">
         <CatalogText text={info.summary.verified} />

@@ -11,6 +11,7 @@ import { Card } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
 import { Skeleton } from "@/components/ui/skeleton";
 import { sortedHeaders } from "./format";
+import { HeaderList } from "./header-list";
 
 type Refusal = SourceRefusalsView["data"][number];
 
@@ -76,16 +77,7 @@ function RefusalItem({ refusal: r }: { refusal: Refusal }) {
           </span>
         </summary>
         <div className="mt-3 flex flex-col gap-3">
-          <dl className="grid grid-cols-1 gap-x-4 gap-y-1 text-xs sm:grid-cols-[minmax(0,14rem)_minmax(0,1fr)]">
-            {headers.map(([name, value]) => (
-              <div key={name} className="contents">
-                <dt className="truncate font-mono font-medium text-slate-600" title={name}>
-                  {name}
-                </dt>
-                <dd className="mb-1 break-all font-mono text-slate-900 sm:mb-0">{value}</dd>
-              </div>
-            ))}
-          </dl>
+          <HeaderList headers={headers} empty="No headers." />
           <p className="text-xs text-slate-500">
             Body: {formatCount(r.bodyBytes)} bytes{r.bodyBytes > 1024 ? ", the first KiB below" : ""} · code <code className="font-mono">{r.code}</code>
           </p>

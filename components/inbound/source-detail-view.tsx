@@ -116,7 +116,7 @@ function SourceDetail({ source: s }: { source: InboundSource }) {
         </div>
         <div className="flex min-w-0 flex-col gap-6">
           <Card title={info ? `What ${info.label} checks` : "Preset"} description={info ? <CatalogText text={info.summary.setup} /> : `Unknown preset "${s.provider}"`}>
-            {info ? <PresetFacts info={info} /> : null}
+            {info ? <PresetFacts info={info} stacked /> : null}
           </Card>
           <Card title="Settings">
             <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-4 gap-y-2 text-sm">

@@ -143,3 +143,37 @@ export function topLevelNumberText(text: string, name: string): string | undefin
   });
   return found;
 }
+
+/**
+ * The JSON text indented for reading, keys in their order and numbers with every digit
+ * (`JSON.stringify(JSON.parse(…), null, 2)` would print 820982911946154508 as …500).
+ * Text that is not JSON comes back as it is.
+ */
+export function indentJson(text: string, indent = "  "): string {
+  try {
+    JSON.parse(text);
+  } catch {
+    return text;
+  }
+  const out: string[] = [];
+  let depth = 0;
+  let justOpened = false;
+  const newline = () => `\n${indent.repeat(depth)}`;
+  scan(text, (token) => {
+    const char = token.kind === "punct" ? token.char : "";
+    const opens = char === "{" || char === "[";
+    const closes = char === "}" || char === "]";
+    // An empty object or array stays on one line: `{}`.
+    if (justOpened && !closes) out.push(newline());
+    if (token.kind !== "punct") out.push(token.raw);
+    else if (opens) {
+      depth++;
+      out.push(char);
+    } else if (closes) {
+      depth--;
+      out.push(justOpened ? char : `${newline()}${char}`);
+    } else out.push(char === "," ? `,${newline()}` : ": ");
+    justOpened = opens;
+  });
+  return out.join("");
+}

@@ -43,16 +43,7 @@ export async function refusedLastDayBySource(db: Db, now: number): Promise<Map<s
   return new Map(rows.map((r) => [r.sourceId, r._sum.count ?? 0]));
 }
 
-export interface RefusalView {
-  id: string;
-  receivedAt: Date;
-  status: number;
-  code: string;
-  reason: string;
-  headers: Record<string, string>;
-  bodyExcerpt: string;
-  bodyBytes: number;
-}
+export type RefusalView = Omit<RefusalEntry, "sourceId"> & { id: string };
 
 export interface SourceRefusals {
   data: RefusalView[];

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { canonicalJson, topLevelNumberText } from "@/lib/inbound/canonical-json";
+import { canonicalJson, indentJson, topLevelNumberText } from "@/lib/inbound/canonical-json";
 import { contentHashKey, deriveEventType, deriveIdempotencyKey, InvalidIdempotencyKeyError, MAX_EVENT_TYPE_LENGTH, MAX_KEY_LENGTH } from "@/lib/inbound/idempotency-key";
 import { PRESET_INFO } from "@/lib/inbound/providers/catalog";
 import type { ReceivedEvent } from "@/lib/inbound/providers/types";
@@ -140,5 +140,23 @@ describe("deriveEventType", () => {
   it("cuts a long type without splitting a surrogate pair", () => {
     const type = `${"t".repeat(MAX_EVENT_TYPE_LENGTH - 1)}😀`;
     expect(deriveEventType(event(JSON.stringify({ type })), PRESET_INFO.none.typeRules)).toBe("t".repeat(MAX_EVENT_TYPE_LENGTH - 1));
+  });
+});
+
+describe("indentJson", () => {
+  it("indents like JSON.stringify(…, null, 2) but keeps every digit and the key order", () => {
+    expect(indentJson('{"id":820982911946154508,"a":[],"b":{},"c":[1,{"d":"x,y:}"}]}')).toBe(
+      '{\n  "id": 820982911946154508,\n  "a": [],\n  "b": {},\n  "c": [\n    1,\n    {\n      "d": "x,y:}"\n    }\n  ]\n}',
+    );
+    expect(indentJson("not json")).toBe("not json");
+  });
+
+  it("matches JSON.stringify for any JSON value", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const text = JSON.stringify(value);
+        expect(indentJson(text)).toBe(JSON.stringify(JSON.parse(text), null, 2));
+      }),
+    );
   });
 });
