@@ -37,6 +37,20 @@ describe.each(testProviders())("idempotency keys through next start on %s", (db)
     expect(Object.keys(JSON.parse(record.headers) as object)).not.toContain("x-request-id");
   });
 
+  it("one event posted 50 times at once is stored and fanned out once; every answer is done, done before, or come back", async () => {
+    const { name } = await createSource(app, { name: uniqueName("race") });
+    const body = JSON.stringify({ id: "evt_race_http", type: "order.created" });
+    const answers = await Promise.all(Array.from({ length: 50 }, () => send(app, name, { body, headers: {} })));
+    const fresh = answers.filter((a) => a.status === 200 && !a.replayed);
+    expect(fresh).toHaveLength(1);
+    for (const a of answers) {
+      if (a.status === 200 && a.replayed) expect(a.json).toEqual(fresh[0].json);
+      else if (a !== fresh[0]) expect(a).toMatchObject({ status: 409, json: { error: { code: "in_progress" } } });
+    }
+    expect(await recordsOf(app, name)).toHaveLength(1);
+    expect(await app.db.prisma.message.count({ where: { inboundEvents: { some: { source: { name } } } } })).toBe(1);
+  });
+
   it("large numeric ids that JavaScript would round to one number stay two events", async () => {
     const { name } = await createSource(app, { name: uniqueName("plain") });
     const a = await send(app, name, { body: '{"id":820982911946154508,"type":"order"}', headers: {} });

@@ -1,3 +1,7 @@
+// The receive pipeline with in-process handlers and an injected clock: outcomes a handler
+// decides (retry, skip, rate limit, overrun) and lease takeovers cannot be driven over
+// HTTP, so these call receiveWebhook itself. What a provider sees through `next start` is
+// in providers.test.ts, keys.test.ts, bad-input.test.ts and refusals.test.ts.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { connect, type Db } from "@/lib/db/client";
 import { RateLimitedError, RetryableError, SkipEventError, UnrecoverableError, type InboundEventView } from "@/lib/inbound/handlers";
