@@ -16,7 +16,7 @@ import { awaitsSecret, presetLabel } from "./presets";
 import { SourceSecretOnce } from "./source-secret-once";
 import { WebhookUrl } from "./webhook-url";
 
-export const sourceHref = (id: string) => `/inbound/sources/${encodeURIComponent(id)}`;
+const sourceHref = (id: string) => `/inbound/sources/${encodeURIComponent(id)}`;
 
 const LINK_CLASS = "font-medium text-brand-700 underline-offset-2 hover:underline focus-visible:rounded-sm focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500";
 

@@ -6,7 +6,7 @@ import { IconCopyButton } from "@/components/ui/icon-copy-button";
 const noSubscription = () => () => undefined;
 
 /** The absolute URL depends on where the dashboard is served from, known only in the browser. */
-export function useAbsoluteUrl(path: string): string {
+function useAbsoluteUrl(path: string): string {
   const origin = useSyncExternalStore(
     noSubscription,
     () => window.location.origin,

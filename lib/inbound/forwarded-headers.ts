@@ -2,7 +2,7 @@ import { parseHeaderRecord } from "./header-record";
 import type { PresetInfo } from "./providers/types";
 
 /** Endpoints learn which source an event came from, and its provider headers, under this prefix. */
-export const SOURCE_HEADER_PREFIX = "x-hookrelay-source";
+const SOURCE_HEADER_PREFIX = "x-hookrelay-source";
 
 /** A value that can go into an outgoing header as it is: visible ASCII and spaces. */
 const SENDABLE = /^[\x20-\x7e]*$/;

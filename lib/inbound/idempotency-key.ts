@@ -34,7 +34,7 @@ function bodyValue(body: Record<string, unknown>, path: string): unknown {
  * The text a rule reads, trimmed; undefined when absent or empty. A number is read from the
  * JSON text itself, so ids past 2^53 keep every digit.
  */
-export function readRule(event: ReceivedEvent, rule: FieldRule, numbers: boolean): string | undefined {
+function readRule(event: ReceivedEvent, rule: FieldRule, numbers: boolean): string | undefined {
   let value: unknown;
   if (rule.startsWith("header.")) value = event.headers.get(rule.slice("header.".length));
   else {

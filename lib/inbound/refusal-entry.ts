@@ -27,7 +27,7 @@ function containsSecret(text: string, secrets: readonly string[]): boolean {
   return secrets.some((s) => s.length > 0 && text.includes(s));
 }
 
-export function redactHeaders(headers: Headers, secrets: readonly string[]): Record<string, string> {
+function redactHeaders(headers: Headers, secrets: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
   let n = 0;
   for (const [name, value] of headers) {
@@ -48,7 +48,7 @@ export function bodyExcerpt(body: Uint8Array, secrets: readonly string[]): strin
   return text;
 }
 
-export interface RefusedRequest {
+interface RefusedRequest {
   sourceId: string;
   status: number;
   code: string;

@@ -48,8 +48,10 @@ export class RefusalLog {
         try {
           await appendRefusals(db, sourceId, list);
         } catch (err) {
-          // Most likely the source was deleted meanwhile; its refusals go with it.
-          logger.debug({ err, sourceId }, "refusals not written");
+          // The database is away: keep them, newest last, within the bound. Anything else is
+          // most likely the source deleted meanwhile, and its refusals go with it.
+          if (isDatabaseUnavailable(err)) for (const entry of list) this.requeue(entry);
+          else logger.debug({ err, sourceId }, "refusals not written");
         }
       }
       for (const [i, c] of counts.entries()) {
@@ -67,6 +69,12 @@ export class RefusalLog {
     } finally {
       this.flushing = false;
     }
+  }
+
+  /** Puts back an entry that could not be written, before any that arrived meanwhile. */
+  private requeue(entry: RefusalEntry): void {
+    const list = this.entries.get(entry.sourceId) ?? [];
+    if (list.length < this.keep) this.entries.set(entry.sourceId, [entry, ...list].sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime()));
   }
 
   private mergeCount(c: RefusalCount): void {

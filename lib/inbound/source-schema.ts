@@ -22,7 +22,7 @@ const signatureHeader = z
   .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, "A header name of letters, digits and '-'");
 const signaturePrefix = z.string().max(32, "At most 32 characters");
 const signatureEncoding = z.enum(SIGNATURE_ENCODINGS);
-export const providerSchema = z.enum(PROVIDER_IDS);
+const providerSchema = z.enum(PROVIDER_IDS);
 
 const CUSTOM_FIELDS = ["signatureHeader", "signaturePrefix", "signatureEncoding"] as const;
 

@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { WHSEC_PREFIX } from "./providers/standard-webhooks";
 import type { SecretFormat } from "./providers/types";
-
-const WHSEC_PREFIX = "whsec_";
 
 /** A fresh secret in the form the preset's senders and libraries expect. */
 export function generateSecret(format: SecretFormat): string {

@@ -8,6 +8,6 @@ export function attemptFrom(headers: Headers, names: readonly string[], offset =
 }
 
 /** Attempt headers that Standard Webhooks senders and common custom senders use. */
-export const GENERIC_ATTEMPT_HEADERS = ["webhook-attempt", "x-delivery-attempt", "x-webhook-attempt", "x-attempt"] as const;
+const GENERIC_ATTEMPT_HEADERS = ["webhook-attempt", "x-delivery-attempt", "x-webhook-attempt", "x-attempt"] as const;
 
 export const genericAttempt = (headers: Headers) => attemptFrom(headers, GENERIC_ATTEMPT_HEADERS);

@@ -18,7 +18,7 @@ export function decodeSignature(value: string, encoding: "hex" | "base64"): Buff
 }
 
 /** Constant-time: how much of a signature matched must not leak through the time taken. */
-export function digestMatches(expected: Buffer, provided: readonly (Buffer | undefined)[]): boolean {
+function digestMatches(expected: Buffer, provided: readonly (Buffer | undefined)[]): boolean {
   let matched = false;
   for (const p of provided) {
     if (p && p.length === expected.length && timingSafeEqual(p, expected)) matched = true;
@@ -26,8 +26,8 @@ export function digestMatches(expected: Buffer, provided: readonly (Buffer | und
   return matched;
 }
 
-export const NO_SECRET: SignatureCheck = { ok: false, reason: "No signing secret is configured for this source yet: set the one the provider shows" };
-export const MISMATCH: SignatureCheck = { ok: false, reason: "Signature does not match" };
+const NO_SECRET: SignatureCheck = { ok: false, reason: "No signing secret is configured for this source yet: set the one the provider shows" };
+const MISMATCH: SignatureCheck = { ok: false, reason: "Signature does not match" };
 export const OK: SignatureCheck = { ok: true };
 
 export const missing = (what: string): SignatureCheck => ({ ok: false, reason: `Missing ${what}` });

@@ -5,7 +5,7 @@ import type { PresetBehaviour, SignatureCheck, SignedRequest } from "./types";
 export const WHSEC_PREFIX = "whsec_";
 
 /** The key bytes behind `whsec_<base64>`; undefined for a secret that is not in that form. */
-export function whsecKey(secret: string): Buffer | undefined {
+function whsecKey(secret: string): Buffer | undefined {
   if (!secret.startsWith(WHSEC_PREFIX)) return undefined;
   return decodeSignature(secret.slice(WHSEC_PREFIX.length), "base64");
 }
