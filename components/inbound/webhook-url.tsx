@@ -19,7 +19,9 @@ function useAbsoluteUrl(path: string): string {
 export function WebhookUrl({ path, label = "webhook URL" }: { path: string; label?: string }) {
   const url = useAbsoluteUrl(path);
   return (
-    <span className="flex min-w-0 items-center gap-1">
+    // relative: the copy button's visually hidden status text is positioned absolutely and
+    // would otherwise widen the page from inside a sideways-scrolling table.
+    <span className="relative flex min-w-0 items-center gap-1">
       <code className="min-w-0 break-all font-mono text-xs text-slate-800" data-testid="webhook-url">
         {url}
       </code>
