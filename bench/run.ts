@@ -26,6 +26,7 @@ const { values: args } = parseArgs({
     "deliveries": { type: "string", default: "10000" },
     "queued-retries": { type: "string", default: "5000" },
     "sim-deliveries": { type: "string", default: "100000" },
+    "flood-requests": { type: "string", default: "1000" },
     "skip-build": { type: "boolean", default: false },
     out: { type: "string", default: "bench/results/latest.json" },
   },
@@ -43,6 +44,7 @@ const { measureInbound, measureFloor } = await import("./lib/inbound");
 const { measureThroughput, measureLateness } = await import("./lib/delivery");
 const { measureClaim } = await import("./lib/claim");
 const { measureSimulator } = await import("./lib/simulator");
+const { measureRefusalFlood } = await import("./lib/refusal-flood");
 const { renderTable, machine, writeResults } = await import("./lib/report");
 type Row = import("./lib/report").Row;
 
@@ -159,6 +161,7 @@ for (const provider of providers) {
     log(`${provider}: inbound on next start (worker off)`);
     const server = await startNext(scratch.url);
     let inbound;
+    let flood;
     try {
       inbound = await measureInbound([server], {
         connections,
@@ -168,9 +171,30 @@ for (const provider of providers) {
         tierSize: defaults.HOOKRELAY_DEDUPE_CACHE_SIZE,
         log,
       });
+      log(`${provider}: good events during a flood of ${args["flood-requests"]} badly signed requests`);
+      const floodDb = await connect(scratch.url);
+      try {
+        flood = await measureRefusalFlood(server, floodDb, { floodRequests: Number(args["flood-requests"]), log });
+      } finally {
+        await floodDb.close();
+      }
     } finally {
       await server.stop();
     }
+    raw[`${provider}.refusalFlood`] = flood;
+    log(`  good p50 quiet ${flood.quietP50Ms.toFixed(1)} ms, during the flood ${flood.floodP50Ms.toFixed(1)} ms (${flood.goodDuringFlood} good events); ${flood.refusalsCounted} refusals counted`);
+    rows.push({
+      figure: `good events p50 during ${flood.flood.completed} bad signatures`,
+      provider,
+      value: flood.floodP50Ms,
+      unit: "ms",
+      baselineLabel: "quiet, before and after",
+      baseline: flood.quietP50Ms,
+      ratio: flood.floodP50Ms / flood.quietP50Ms,
+      target: "≤ 2 × quiet",
+      met: flood.floodP50Ms <= 2 * flood.quietP50Ms,
+      note: `4 good senders against 4 bad ones; p50 ${flood.pingFloodP50Ms.toFixed(1)} ms during as many requests to /api/ping (what any flood of that size costs); p99 ${flood.floodP99Ms.toFixed(1)} ms vs ${flood.quietP99Ms.toFixed(1)} ms quiet; ${flood.goodDuringFlood} good events during the flood; ${flood.refusalsCounted} of ${flood.flood.completed} refusals counted in the log`,
+    });
     raw[`${provider}.inbound`] = inbound;
     inboundRows(provider, "", inbound);
     if (inbound.memory) memoryRow(provider, inbound.memory);

@@ -1,18 +1,13 @@
 "use client";
 
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { InboundEventDetail, InboundEventSummary } from "@/lib/inbound/list-events";
-import type { SourceView, SourceWithSecret } from "@/lib/inbound/source-schema";
 import { inboundApiPath, type InboundFilters } from "@/components/inbound/filters";
-import { mutationErrorText } from "@/components/ui/form-errors";
 import type { Wire } from "./delivery-hooks";
 import { apiFetch } from "./fetcher";
 
 export type InboundEventItem = Wire<InboundEventSummary>;
 export type InboundEventView = Wire<InboundEventDetail>;
-export type InboundSource = Wire<SourceView>;
-export type CreatedSource = Wire<SourceWithSecret>;
 
 export interface InboundPage {
   data: InboundEventItem[];
@@ -29,11 +24,6 @@ export const inboundKeys = {
   list: (query: InboundListQuery) => [...inboundKeys.lists(), query] as const,
   details: () => [...inboundKeys.all, "detail"] as const,
   detail: (id: string) => [...inboundKeys.details(), id] as const,
-};
-
-export const sourceKeys = {
-  all: ["sources"] as const,
-  list: () => [...sourceKeys.all, "list"] as const,
 };
 
 /** Events keep arriving from providers, so the newest page refreshes on its own. */
@@ -63,32 +53,5 @@ export function useInboundEvent(id: string) {
     queryKey: inboundKeys.detail(id),
     queryFn: ({ signal }) => apiFetch<InboundEventView>(`/api/inbound/${encodeURIComponent(id)}`, { signal }),
     refetchInterval: (q) => (q.state.data && isInboundLive(q.state.data) ? LIVE_MS : IDLE_MS),
-  });
-}
-
-export function useSources() {
-  return useQuery({
-    queryKey: sourceKeys.list(),
-    queryFn: ({ signal }) => apiFetch<{ data: InboundSource[] }>("/api/sources", { signal }),
-    select: (body) => body.data,
-    staleTime: 30_000,
-  });
-}
-
-export interface CreateSourceInput {
-  name: string;
-  description?: string;
-  signingScheme: "none" | "standard_webhooks" | "hmac_sha256";
-  idempotencyTtlSeconds?: number;
-}
-
-/** Creates a source; the answer carries its secret, the only time it is shown. Errors are left to the form. */
-export function useCreateSource() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (input: CreateSourceInput) => apiFetch<CreatedSource>("/api/sources", { method: "POST", body: JSON.stringify(input) }),
-    onSuccess: (source) => toast.success(`Source "${source.name}" created`, { description: `Providers post to ${source.webhookPath}` }),
-    onError: (err) => toast.error("The source was not created", { description: mutationErrorText(err) }),
-    onSettled: () => void client.invalidateQueries({ queryKey: sourceKeys.all }),
   });
 }

@@ -1,6 +1,6 @@
-import type { KeySource } from "@/lib/inbound/idempotency-key";
 import type { InboundStatus } from "@/lib/inbound/idempotency-store";
 import { metaFor, type StatusMeta } from "@/components/ui/tone";
+import { ruleLabel } from "./presets";
 
 /** How inbound events read on the dashboard. Pure, so the wording is tested. */
 
@@ -16,21 +16,14 @@ export function inboundStatusMeta(status: string): StatusMeta {
 }
 
 /**
- * Where the idempotency key came from: the provider's own event id is the strongest,
+ * Where the idempotency key came from: an id the provider gives the event is the strongest,
  * a hash of the content the weakest (two genuinely equal events count as one).
  */
-export const KEY_SOURCE_META: Record<KeySource, StatusMeta> = {
-  "body.id": { label: "body id", tone: "info", description: "The event's own id field" },
-  "body.event_id": { label: "body event_id", tone: "info", description: "The event's event_id field" },
-  "header.webhook-id": { label: "webhook-id", tone: "info", description: "The Standard Webhooks webhook-id header" },
-  "header.x-event-id": { label: "x-event-id", tone: "info", description: "The X-Event-Id header" },
-  "header.idempotency-key": { label: "idempotency-key", tone: "info", description: "The Idempotency-Key header" },
-  "header.x-request-id": { label: "x-request-id", tone: "warning", description: "The X-Request-Id header: a retry may carry a new one, so it may not catch duplicates" },
-  content_hash: { label: "content hash", tone: "neutral", description: "No id was sent: a hash of the payload stands in, so identical payloads count as one event" },
-};
-
 export function keySourceMeta(source: string): StatusMeta {
-  return metaFor(KEY_SOURCE_META, source);
+  if (source === "content_hash") return { label: "content hash", tone: "neutral", description: "No id was sent: a hash of the payload stands in, so identical payloads count as one event" };
+  if (source.startsWith("header.")) return { label: ruleLabel(source), tone: "info", description: `The provider's ${source.slice("header.".length)} header, the same on every redelivery` };
+  if (source.startsWith("body.")) return { label: ruleLabel(source), tone: "info", description: `The event's own ${source.slice("body.".length)} field` };
+  return { label: source, tone: "neutral", description: "" };
 }
 
 /** The stored result body for display: JSON indented, text as it is, nothing as null. */

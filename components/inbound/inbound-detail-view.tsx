@@ -8,7 +8,8 @@ import { LetterStatusBadge } from "@/components/dead-letters/badges";
 import { letterHref } from "@/components/dead-letters/filters";
 import { reasonMeta } from "@/components/dead-letters/shape";
 import { deliveryHref } from "@/components/deliveries/filters";
-import { prettyPayload, shortUrl } from "@/components/deliveries/format";
+import { shortUrl } from "@/components/deliveries/format";
+import { indentJson } from "@/lib/inbound/canonical-json";
 import { DeliveryStatusBadge, StatusCode } from "@/components/deliveries/status-badge";
 import { Alert } from "@/components/ui/alert";
 import { BackLink } from "@/components/ui/back-link";
@@ -24,6 +25,8 @@ import { SummaryCard, SummaryRow } from "@/components/ui/summary-list";
 import { TextLink } from "@/components/ui/text-link";
 import { InboundStatusBadge, KeySourceBadge } from "./badges";
 import { inboundStatusMeta, keySourceMeta, resultBodyText, sortedHeaders } from "./format";
+import { HeaderList } from "./header-list";
+import { presetLabel } from "./presets";
 
 const BACK = <BackLink href="/inbound">Inbound</BackLink>;
 
@@ -42,8 +45,9 @@ export function InboundDetailView({ id }: { id: string }) {
 }
 
 function EventDetail({ event: e }: { event: InboundEventView }) {
-  const payload = useMemo(() => prettyPayload(e.payload), [e.payload]);
+  const payload = useMemo(() => indentJson(e.payload), [e.payload]);
   const headers = useMemo(() => sortedHeaders(e.headers), [e.headers]);
+  const sourceHeaders = useMemo(() => sortedHeaders(e.sourceHeaders), [e.sourceHeaders]);
   const resultBody = resultBodyText(e.result?.body);
   const deliveries = e.message?.deliveries ?? [];
   const live = isInboundLive(e);
@@ -140,23 +144,25 @@ function EventDetail({ event: e }: { event: InboundEventView }) {
               </Card>
             ) : null}
 
-            <PayloadCard payload={payload} description="The exact body received, indented for reading." />
+            <PayloadCard
+              payload={payload}
+              description={
+                e.headers["content-type"]?.toLowerCase().startsWith("application/x-www-form-urlencoded")
+                  ? "Received as a form, verified over the form, kept and delivered as JSON."
+                  : "The exact body received, indented for reading."
+              }
+            />
+
+            <Card
+              title="Provider headers"
+              description={`The ${presetLabel(e.provider)} preset's headers, sent to endpoints with every delivery of this event.`}
+              aria-label="Provider headers"
+            >
+              <HeaderList headers={sourceHeaders} empty="Nothing is forwarded." />
+            </Card>
 
             <Card title="Headers" description="The identifying headers kept with the event; others (signatures, credentials, cookies) are not stored.">
-              {headers.length === 0 ? (
-                <p className="text-sm text-slate-500">No headers were kept.</p>
-              ) : (
-                <dl className="grid grid-cols-1 gap-x-4 gap-y-1.5 text-xs sm:grid-cols-[minmax(0,14rem)_minmax(0,1fr)]">
-                  {headers.map(([name, value]) => (
-                    <div key={name} className="contents">
-                      <dt className="truncate font-mono font-medium text-slate-600" title={name}>
-                        {name}
-                      </dt>
-                      <dd className="mb-1.5 break-all font-mono text-slate-900 sm:mb-0">{value}</dd>
-                    </div>
-                  ))}
-                </dl>
-              )}
+              <HeaderList headers={headers} empty="No headers were kept." />
             </Card>
           </>
         }
@@ -166,7 +172,9 @@ function EventDetail({ event: e }: { event: InboundEventView }) {
               <SummaryRow label="Status">
                 <InboundStatusBadge status={e.status} />
               </SummaryRow>
-              <SummaryRow label="Source">{e.source}</SummaryRow>
+              <SummaryRow label="Source">
+                {e.source} <span className="text-xs text-slate-500">({presetLabel(e.provider)})</span>
+              </SummaryRow>
               <SummaryRow label="Key">
                 <span className="flex min-w-0 items-center gap-0.5">
                   <span className="truncate font-mono text-xs" title={e.idempotencyKey}>

@@ -2,7 +2,7 @@
 
 import { useId } from "react";
 import { INBOUND_STATUSES, type InboundStatus } from "@/lib/inbound/idempotency-store";
-import { useSources } from "@/components/api/inbound-hooks";
+import { useSources } from "@/components/api/source-hooks";
 import { EventTypeFilter, FilterBar, FilterSelect } from "@/components/ui/filter-bar";
 import { hasInboundFilters, NO_INBOUND_FILTERS, type InboundFilters } from "./filters";
 import { inboundStatusMeta } from "./format";

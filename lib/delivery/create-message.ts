@@ -11,6 +11,8 @@ export interface CreateMessageInput {
   /** The exact JSON text to deliver. */
   payload: string;
   idempotencyKey?: string | null;
+  /** Headers of the inbound event it came from, sent with every delivery (see lib/inbound/forwarded-headers.ts). */
+  sourceHeaders?: Record<string, string>;
 }
 
 export interface CreatedMessage {
@@ -24,7 +26,8 @@ export interface CreatedMessage {
 export function requestHash(eventType: string, payload: string): string {
   let canonical = payload;
   try {
-    canonical = canonicalJson(JSON.parse(payload));
+    JSON.parse(payload);
+    canonical = canonicalJson(payload);
   } catch {
     // Not JSON: the exact text is the request.
   }
@@ -51,7 +54,7 @@ export async function createMessage(db: Db, input: CreateMessageInput): Promise<
   try {
     const result = await db.prisma.$transaction(async (tx) => {
       const message = await tx.message.create({
-        data: { eventType: input.eventType, payload: input.payload, idempotencyKey: key, requestHash: hash },
+        data: { eventType: input.eventType, payload: input.payload, idempotencyKey: key, requestHash: hash, sourceHeaders: input.sourceHeaders ? JSON.stringify(input.sourceHeaders) : null },
       });
       const endpoints = await tx.endpoint.findMany({ where: { enabled: true }, select: { id: true, eventTypes: true } });
       const targets = endpoints.filter((e) => matchesEventType(parseEventTypeFilter(e.eventTypes), input.eventType));

@@ -10,6 +10,7 @@ import { EndpointThrottle } from "./endpoint-throttle";
 import { PolicyResolver } from "./policy-resolver";
 import { LeaseLostError, recordAttempt } from "./record-attempt";
 import { WebhookSender, type SendResult } from "./send";
+import { parseSourceHeaders } from "../inbound/forwarded-headers";
 import { signatureHeader } from "./sign";
 import { onNewDeliveries } from "./wakeup";
 
@@ -271,6 +272,8 @@ export class DeliveryWorker {
           body: message.payload,
           timeoutMs: policy.timeoutMs,
           headers: {
+            // First, so none of them can stand in for Hookrelay's own headers below.
+            ...parseSourceHeaders(message.sourceHeaders),
             // The message id: the same on every retry and resend, so receivers can deduplicate.
             "webhook-id": message.id,
             "webhook-timestamp": String(Math.floor(timestamp.getTime() / 1000)),

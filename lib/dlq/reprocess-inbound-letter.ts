@@ -1,7 +1,10 @@
 import { config } from "../config";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/sqlite/client.ts";
+import { forwardedHeaders } from "../inbound/forwarded-headers";
 import { inboundHandlers, type HandlerRegistry, type InboundEventView } from "../inbound/handlers";
+import { parseHeaderRecord } from "../inbound/header-record";
+import { PRESET_INFO, providerIdOf } from "../inbound/providers/catalog";
 import { processEvent, type ProcessOutcome } from "../inbound/process-event";
 import { deadLetterFor } from "../inbound/run-result";
 import { logger } from "../log";
@@ -22,8 +25,13 @@ export const EXPIRED_SOURCE = "(expired)";
 
 async function eventViewFor(db: Db, letter: DeadLetterRow): Promise<InboundEventView> {
   const event = letter.inboundEventId
-    ? await db.prisma.inboundEvent.findUnique({ where: { id: letter.inboundEventId }, select: { id: true, idempotencyKey: true, runs: true, source: { select: { name: true } } } })
+    ? await db.prisma.inboundEvent.findUnique({
+        where: { id: letter.inboundEventId },
+        select: { id: true, idempotencyKey: true, runs: true, headers: true, source: { select: { name: true, provider: true } } },
+      })
     : null;
+  const headers = parseHeaderRecord(event?.headers ?? null);
+  const preset = event && providerIdOf(event.source.provider);
   return {
     // The letter keeps the payload, so it can be reprocessed after its inbound record expired.
     id: event?.id ?? letter.id,
@@ -32,6 +40,8 @@ async function eventViewFor(db: Db, letter: DeadLetterRow): Promise<InboundEvent
     idempotencyKey: event?.idempotencyKey ?? letter.id,
     payload: JSON.parse(letter.payload) as unknown,
     rawBody: letter.payload,
+    headers,
+    sourceHeaders: forwardedHeaders(event?.source.name ?? EXPIRED_SOURCE, preset ? PRESET_INFO[preset] : { providerHeaders: [] }, headers),
     run: (event?.runs ?? 1) + letter.reprocessCount,
   };
 }

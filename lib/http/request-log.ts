@@ -4,9 +4,9 @@ import { logger } from "../log";
 
 export const REQUEST_ID_HEADER = "x-request-id";
 /**
- * How proxy.ts hands the id to route handlers. Not X-Request-Id itself: a provider's own
- * X-Request-Id is an idempotency key source for webhooks, and a generated one put in its
- * place would give an id-less event a new key on every retry.
+ * How proxy.ts hands the id to route handlers. Note that Next also copies the X-Request-Id
+ * the proxy sets on its response onto the request the handler sees, so a handler cannot
+ * tell a client's X-Request-Id from the proxy's: never treat it as the client's.
  */
 export const FORWARDED_REQUEST_ID_HEADER = "x-hookrelay-request-id";
 

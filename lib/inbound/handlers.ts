@@ -43,7 +43,12 @@ export interface InboundEventView {
   eventType: string | null;
   idempotencyKey: string;
   payload: unknown;
+  /** The JSON text (a form body already turned into JSON). */
   rawBody: string;
+  /** The request headers kept with the event: the common ones and the preset's provider headers. */
+  headers: Record<string, string>;
+  /** Sent to endpoints with the message: `x-hookrelay-source` and the provider headers as `x-hookrelay-source-*`. */
+  sourceHeaders: Record<string, string>;
   run: number;
 }
 

@@ -1,19 +1,12 @@
 import { createHash } from "node:crypto";
-import { canonicalJson } from "./canonical-json";
+import { canonicalJson, topLevelNumberText } from "./canonical-json";
+import type { FieldRule, ReceivedEvent } from "./providers/types";
 
-/** Where a key came from, in the order they are tried; stored on the record for operators. */
-export const KEY_SOURCES = [
-  "body.id",
-  "body.event_id",
-  "header.webhook-id",
-  "header.x-event-id",
-  "header.idempotency-key",
-  "header.x-request-id",
-  "content_hash",
-] as const;
-export type KeySource = (typeof KEY_SOURCES)[number];
+/** A rule that gave the key (`header.x-github-delivery`, `body.id`), or the content hash; stored on the record for operators. */
+export type KeySource = FieldRule | "content_hash";
 
 export const MAX_KEY_LENGTH = 255;
+export const MAX_EVENT_TYPE_LENGTH = 200;
 
 export interface DerivedKey {
   key: string;
@@ -27,68 +20,62 @@ export class InvalidIdempotencyKeyError extends Error {
   }
 }
 
-const BODY_FIELDS = [
-  ["id", "body.id"],
-  ["event_id", "body.event_id"],
-] as const;
-
-const HEADERS = [
-  ["webhook-id", "header.webhook-id"],
-  ["x-event-id", "header.x-event-id"],
-  ["idempotency-key", "header.idempotency-key"],
-  ["x-request-id", "header.x-request-id"],
-] as const;
-
-function usable(value: unknown): string | undefined {
-  if (typeof value === "number" && Number.isFinite(value)) return String(value);
-  if (typeof value === "string" && value.trim() !== "") return value.trim();
-  return undefined;
-}
-
-function checked(key: string, source: KeySource): DerivedKey {
-  if (key.length > MAX_KEY_LENGTH) throw new InvalidIdempotencyKeyError(source);
-  return { key, source };
-}
-
-/** SHA-256 of the canonical JSON, 32 hex characters: enough to make collisions irrelevant. */
-export function contentHashKey(body: unknown): string {
-  return createHash("sha256").update(canonicalJson(body)).digest("hex").slice(0, 32);
+/** The value at a dotted path of the body (`event.type`), or undefined. */
+function bodyValue(body: Record<string, unknown>, path: string): unknown {
+  let value: unknown = body;
+  for (const part of path.split(".")) {
+    if (value === null || typeof value !== "object" || Array.isArray(value) || !Object.hasOwn(value, part)) return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
 }
 
 /**
- * The event's idempotency key: its own id first (the provider's identity for the event),
- * then the id headers providers send, and only then a hash of the content.
+ * The text a rule reads, trimmed; undefined when absent or empty. A number is read from the
+ * JSON text itself, so ids past 2^53 keep every digit.
  */
-export function deriveIdempotencyKey(body: Record<string, unknown>, headers: Headers): DerivedKey {
-  for (const [field, source] of BODY_FIELDS) {
-    const v = usable(body[field]);
-    if (v) return checked(v, source);
+function readRule(event: ReceivedEvent, rule: FieldRule, numbers: boolean): string | undefined {
+  let value: unknown;
+  if (rule.startsWith("header.")) value = event.headers.get(rule.slice("header.".length));
+  else {
+    const path = rule.slice("body.".length);
+    value = bodyValue(event.body, path);
+    if (numbers && typeof value === "number" && Number.isFinite(value)) {
+      // Only top-level numbers are ever ids; a nested one is read as JavaScript has it.
+      return (path.includes(".") ? undefined : topLevelNumberText(event.text, path)) ?? String(value);
+    }
   }
-  for (const [name, source] of HEADERS) {
-    const v = usable(headers.get(name));
-    if (v) return checked(v, source);
-  }
-  return { key: contentHashKey(body), source: "content_hash" };
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
 }
 
-/** The event type providers put in the body or a header; null when there is none. */
-export function deriveEventType(body: Record<string, unknown>, headers: Headers): string | null {
-  for (const field of ["type", "event_type", "eventType", "event"]) {
-    const v = body[field];
-    if (typeof v === "string" && v.trim() !== "") return v.trim().slice(0, 200);
-  }
-  for (const name of ["x-event-type", "x-github-event", "x-webhook-event"]) {
-    const v = headers.get(name);
-    if (v && v.trim() !== "") return v.trim().slice(0, 200);
-  }
-  return null;
+/** SHA-256 of the canonical JSON text, 32 hex characters: key order and whitespace do not count, every digit does. */
+export function contentHashKey(jsonText: string): string {
+  return createHash("sha256").update(canonicalJson(jsonText)).digest("hex").slice(0, 32);
 }
 
-/** The provider's own attempt counter, when it sends one (Standard Webhooks and common custom headers). */
-export function deriveProviderAttempt(headers: Headers): number | null {
-  for (const name of ["webhook-attempt", "x-delivery-attempt", "x-webhook-attempt", "x-attempt"]) {
-    const v = headers.get(name);
-    if (v && /^\d{1,6}$/.test(v.trim())) return Number(v.trim());
+/** The first rule that gives a value, else a hash of the content (two identical bodies are then one event). */
+export function deriveIdempotencyKey(event: ReceivedEvent, rules: readonly FieldRule[]): DerivedKey {
+  for (const rule of rules) {
+    const key = readRule(event, rule, true);
+    if (key === undefined) continue;
+    if (key.length > MAX_KEY_LENGTH) throw new InvalidIdempotencyKeyError(rule);
+    return { key, source: rule };
+  }
+  return { key: contentHashKey(event.text), source: "content_hash" };
+}
+
+/** Cuts at a length without splitting a surrogate pair into a lone half. */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+/** The event type from the first rule that gives one (strings only); null when there is none. */
+export function deriveEventType(event: ReceivedEvent, rules: readonly FieldRule[]): string | null {
+  for (const rule of rules) {
+    const type = readRule(event, rule, false);
+    if (type !== undefined) return cut(type, MAX_EVENT_TYPE_LENGTH);
   }
   return null;
 }

@@ -1,6 +1,9 @@
 import { z } from "zod";
 import type { Db, InboundEvent } from "../db/client";
 import { AppError, notFound } from "../http/errors";
+import { forwardedHeaders, parseSourceHeaders } from "./forwarded-headers";
+import { parseHeaderRecord } from "./header-record";
+import { PRESET_INFO, providerIdOf } from "./providers/catalog";
 import { INBOUND_STATUSES } from "./idempotency-store";
 import { sourceNameSchema } from "./source-name";
 
@@ -40,7 +43,11 @@ export interface InboundEventPage {
 }
 
 export interface InboundEventDetail extends InboundEventSummary {
+  /** The source's preset, which decided what was verified and which headers were kept. */
+  provider: string;
   headers: Record<string, string>;
+  /** What endpoints receive about the source with the message: `x-hookrelay-source` and the provider headers. */
+  sourceHeaders: Record<string, string>;
   /** The exact text received. */
   payload: string;
   /** What the provider was (or duplicates are) answered; the body parsed when it is JSON. */
@@ -100,15 +107,6 @@ export async function listInboundEvents(db: Db, query: ListEventsQuery): Promise
   return { data: page.map(summary), nextCursor: rows.length > query.limit ? page[page.length - 1].id : null };
 }
 
-function parseHeaders(text: string): Record<string, string> {
-  try {
-    const parsed: unknown = JSON.parse(text);
-    return z.record(z.string(), z.string()).parse(parsed);
-  } catch {
-    return {};
-  }
-}
-
 function parseResultBody(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -122,12 +120,13 @@ export async function getInboundEvent(db: Db, id: string): Promise<InboundEventD
   const row = await db.prisma.inboundEvent.findUnique({
     where: { id },
     include: {
-      source: { select: { name: true } },
+      source: { select: { name: true, provider: true } },
       message: {
         select: {
           id: true,
           eventType: true,
           createdAt: true,
+          sourceHeaders: true,
           deliveries: {
             orderBy: { createdAt: "asc" },
             select: { id: true, endpointId: true, status: true, attemptCount: true, endpoint: { select: { url: true } } },
@@ -139,9 +138,14 @@ export async function getInboundEvent(db: Db, id: string): Promise<InboundEventD
   });
   if (!row) throw notFound("Inbound event");
   const { message } = row;
+  const headers = parseHeaderRecord(row.headers);
+  const provider = providerIdOf(row.source.provider);
   return {
     ...summary(row),
-    headers: parseHeaders(row.headers),
+    provider: provider ?? row.source.provider,
+    headers,
+    // What was sent is on the message; without one, what would be sent.
+    sourceHeaders: message ? parseSourceHeaders(message.sourceHeaders) : forwardedHeaders(row.source.name, provider ? PRESET_INFO[provider] : { providerHeaders: [] }, headers),
     payload: row.payload,
     result: row.resultStatus === null ? null : { status: row.resultStatus, body: row.resultBody === null ? null : parseResultBody(row.resultBody) },
     processingUntil: row.processingUntil,

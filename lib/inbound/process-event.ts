@@ -33,6 +33,7 @@ async function fanOut(db: Db, event: InboundEventView): Promise<ProcessOutcome> 
       eventType: event.eventType ?? UNTYPED_EVENT,
       payload: event.rawBody,
       idempotencyKey: `inbound:${event.id}`,
+      sourceHeaders: event.sourceHeaders,
     });
     return { kind: "processed", messageId: message.messageId, deliveries: message.deliveryIds.length };
   } catch (err) {

@@ -6,14 +6,20 @@ import { logger } from "../log";
 import type { DedupeCache } from "./dedupe-cache";
 import type { HandlerRegistry } from "./handlers";
 import { claimKey, finishRun, isFinal } from "./idempotency-store";
-import { parseEvent, type ParsedEvent } from "./parse-event";
+import { readEvent, type ParsedEvent } from "./parse-event";
 import { processEvent, type ProcessOutcome } from "./process-event";
 import type { RateLimiter } from "../rate-limiter";
 import { REPLAY_HEADER } from "../http/headers";
 import { metrics } from "../metrics/metrics";
-import { isJsonContentType, readBodyWithLimit } from "../http/read-body";
+import { BodyTooLargeError, readBodyBytesWithLimit } from "../http/read-body";
+import { bodyFormatOf } from "./body";
+import { forwardedHeaders } from "./forwarded-headers";
+import { presetOf } from "./providers";
+import type { ProviderPreset } from "./providers/types";
+import { refusalEntry } from "./refusal-entry";
+import type { RefusalLog } from "./refusal-log";
 import { deadLetterFor, retryAfterOf, toRunResult } from "./run-result";
-import { verifySignature } from "./signature";
+import { activeSecrets, verifySignature } from "./signature";
 import type { SourceCache } from "./source-cache";
 import { isSourceName } from "./source-name";
 
@@ -23,6 +29,7 @@ export interface InboundDeps {
   sources: SourceCache;
   registry: HandlerRegistry;
   limiter: RateLimiter;
+  refusals: Pick<RefusalLog, "record">;
   now(): number;
   maxBodyBytes: number;
   budgetMs: number;
@@ -35,7 +42,6 @@ export interface InboundAnswer {
   body: string;
   headers: Record<string, string>;
 }
-
 
 /** How long past the processing budget a run keeps the key, so a slow run that may still finish is not taken over. */
 const LEASE_GRACE_MS = 5_000;
@@ -54,32 +60,56 @@ function replayAnswer(status: number, body: string): InboundAnswer {
 
 const unknownSource = (name: string) => new AppError("not_found", `No inbound source named "${name}"`);
 
+/** Refusals at the door that an operator needs to see: the sender is misconfigured, or too fast. */
+const LOGGED_REFUSALS = new Set([400, 401, 413, 415, 429]);
+
+/** What is known of a request so far, for the refusal log if it is refused. */
+interface Door {
+  source?: InboundSource;
+  body: Uint8Array;
+  declaredBytes?: number;
+  secrets: readonly string[];
+}
+
 /**
  * POST /api/webhook[/source]: checks the request, claims its idempotency key, runs the
  * processor at most once at a time per key, and answers with what the provider should do.
  * Never throws: every failure is an answer (an unreachable database is a 503).
  */
 export async function receiveWebhook(deps: InboundDeps, req: Request, sourceName: string): Promise<InboundAnswer> {
+  const door: Door = { body: new Uint8Array(), secrets: [] };
   try {
-    return await receive(deps, req, sourceName);
+    return await receive(deps, req, sourceName, door);
   } catch (err) {
-    return errorAnswer(toAppError(err));
+    const appError = toAppError(err);
+    if (door.source && LOGGED_REFUSALS.has(appError.status)) {
+      if (err instanceof BodyTooLargeError) [door.body, door.declaredBytes] = [err.head, err.seenBytes];
+      deps.refusals.record(
+        refusalEntry({ sourceId: door.source.id, status: appError.status, code: appError.code, reason: appError.message, headers: req.headers, ...door, now: deps.now() }),
+      );
+    }
+    return errorAnswer(appError);
   }
 }
 
-async function receive(deps: InboundDeps, req: Request, sourceName: string): Promise<InboundAnswer> {
-  if (!isJsonContentType(req.headers.get("content-type"))) {
-    throw new AppError("unsupported_media_type", "Send the event as JSON with Content-Type: application/json");
-  }
+async function receive(deps: InboundDeps, req: Request, sourceName: string, door: Door): Promise<InboundAnswer> {
   if (!isSourceName(sourceName)) throw unknownSource(sourceName);
-  const rawBody = await readBodyWithLimit(req, deps.maxBodyBytes);
   const db = await deps.getDb();
   const source = await deps.sources.get(db, sourceName, deps.now());
   if (!source) throw unknownSource(sourceName);
+  door.source = source;
+  door.secrets = activeSecrets(source, deps.now());
+  const preset = presetOf(source.provider);
+  if (!preset) throw new AppError("invalid_signature", `This source's preset "${source.provider}" is not known to this version of Hookrelay`);
 
-  const signature = verifySignature(source, rawBody, req.headers, deps.now());
+  const format = bodyFormatOf(req.headers.get("content-type"), preset.acceptsForm);
+  const body = await readBodyBytesWithLimit(req, deps.maxBodyBytes);
+  door.body = body;
+  const signature = verifySignature(preset, source, body, req.headers, deps.now());
   if (!signature.ok) throw new AppError("invalid_signature", signature.reason);
-  const event = parseEvent(rawBody, req.headers);
+  const read = readEvent(preset, body, req.headers, format);
+  if (read.kind === "handshake") return { ...read.answer, headers: {} };
+  const { event } = read;
 
   if (source.rateLimitPerSecond) {
     const waitMs = deps.limiter.take(`source:${source.id}`, source.rateLimitPerSecond, deps.now());
@@ -97,13 +127,13 @@ async function receive(deps: InboundDeps, req: Request, sourceName: string): Pro
   }
   deps.inflight.count++;
   try {
-    return await claimAndProcess(deps, db, source, rawBody, event);
+    return await claimAndProcess(deps, db, source, preset, event);
   } finally {
     deps.inflight.count--;
   }
 }
 
-async function claimAndProcess(deps: InboundDeps, db: Db, source: InboundSource, rawBody: string, event: ParsedEvent): Promise<InboundAnswer> {
+async function claimAndProcess(deps: InboundDeps, db: Db, source: InboundSource, preset: ProviderPreset, event: ParsedEvent): Promise<InboundAnswer> {
   const claim = await claimKey(
     db,
     {
@@ -111,7 +141,7 @@ async function claimAndProcess(deps: InboundDeps, db: Db, source: InboundSource,
       key: event.key.key,
       keySource: event.key.source,
       eventType: event.eventType,
-      payload: rawBody,
+      payload: event.text,
       headers: event.headers,
       providerAttempt: event.providerAttempt,
       ttlMs: source.idempotencyTtlSeconds * 1000,
@@ -130,15 +160,25 @@ async function claimAndProcess(deps: InboundDeps, db: Db, source: InboundSource,
     deps.cache.set(source.id, event.key.key, { recordId: record.id, status, body, expiresAt: record.expiresAt.getTime() }, deps.now());
     return replayAnswer(status, body);
   }
-  return runClaimed(deps, db, source, claim.record, rawBody, event);
+  return runClaimed(deps, db, source, preset, claim.record, event);
 }
 
-async function runClaimed(deps: InboundDeps, db: Db, source: InboundSource, record: InboundEvent, rawBody: string, event: ParsedEvent): Promise<InboundAnswer> {
+async function runClaimed(deps: InboundDeps, db: Db, source: InboundSource, preset: ProviderPreset, record: InboundEvent, event: ParsedEvent): Promise<InboundAnswer> {
   let outcome: ProcessOutcome;
   try {
     outcome = await processEvent(
       db,
-      { id: record.id, source: source.name, eventType: event.eventType, idempotencyKey: event.key.key, payload: event.body, rawBody, run: record.runs },
+      {
+        id: record.id,
+        source: source.name,
+        eventType: event.eventType,
+        idempotencyKey: event.key.key,
+        payload: event.body,
+        rawBody: event.text,
+        headers: event.headers,
+        sourceHeaders: forwardedHeaders(source.name, preset, event.headers),
+        run: record.runs,
+      },
       deps.registry,
       deps.budgetMs,
     );
@@ -149,7 +189,7 @@ async function runClaimed(deps: InboundDeps, db: Db, source: InboundSource, reco
 
   const letter = deadLetterFor(outcome);
   const deadLetterId = letter
-    ? await addInboundDeadLetter(db.prisma, { inboundEventId: record.id, eventType: event.eventType, payload: rawBody, reason: letter.reason, errorDetails: letter.details })
+    ? await addInboundDeadLetter(db.prisma, { inboundEventId: record.id, eventType: event.eventType, payload: event.text, reason: letter.reason, errorDetails: letter.details })
     : undefined;
   const result = toRunResult(outcome, { id: record.id, key: event.key }, deadLetterId);
   // An overrun handler may still be running: keep duplicates out until its lease ends.

@@ -2,9 +2,10 @@ import { z } from "zod";
 import { DEFAULT_SOURCE_NAME } from "../db/bootstrap";
 import type { InboundSource } from "../db/client";
 import { AppError } from "../http/errors";
+import { PRESET_INFO, providerIdOf } from "./providers/catalog";
+import { PROVIDER_IDS, SIGNATURE_ENCODINGS, type ProviderId } from "./providers/types";
 import { secretHint, secretSchemaFor } from "./source-secret";
 import { sourceNameSchema } from "./source-name";
-import { signingSchemeSchema, type SigningScheme } from "./signature";
 
 export const MIN_TTL_SECONDS = 60;
 export const MAX_TTL_SECONDS = 30 * 24 * 3600;
@@ -20,11 +21,16 @@ const signatureHeader = z
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9-]{0,99}$/, "A header name of letters, digits and '-'");
 const signaturePrefix = z.string().max(32, "At most 32 characters");
+const signatureEncoding = z.enum(SIGNATURE_ENCODINGS);
+const providerSchema = z.enum(PROVIDER_IDS);
+
+const CUSTOM_FIELDS = ["signatureHeader", "signaturePrefix", "signatureEncoding"] as const;
 
 interface SigningFields {
   secret?: string | null;
   signatureHeader?: string | null;
   signaturePrefix?: string | null;
+  signatureEncoding?: string | null;
 }
 
 export interface Issue {
@@ -32,17 +38,18 @@ export interface Issue {
   message: string;
 }
 
-/** Which signing fields make sense depends on the scheme; create and update share these rules. */
-export function signingIssues(scheme: SigningScheme, fields: SigningFields): Issue[] {
+/** Which signing fields make sense depends on the preset; create and update share these rules. */
+export function signingIssues(provider: ProviderId, fields: SigningFields): Issue[] {
   const issues: Issue[] = [];
-  if (scheme !== "hmac_sha256") {
-    for (const field of ["signatureHeader", "signaturePrefix"] as const) {
-      if (fields[field] !== undefined && fields[field] !== null) issues.push({ path: field, message: `Only an hmac_sha256 source takes a ${field}` });
+  if (provider !== "custom") {
+    for (const field of CUSTOM_FIELDS) {
+      if (fields[field] !== undefined && fields[field] !== null) issues.push({ path: field, message: `Only a custom source takes a ${field}; the ${provider} preset fixes it` });
     }
   }
   if (typeof fields.secret === "string") {
-    if (scheme === "none") issues.push({ path: "secret", message: "A source that does not sign requests takes no secret" });
-    else for (const i of secretSchemaFor(scheme).safeParse(fields.secret).error?.issues ?? []) issues.push({ path: "secret", message: i.message });
+    const info = PRESET_INFO[provider];
+    if (info.secretOrigin === "none") issues.push({ path: "secret", message: "A source that does not check signatures takes no secret" });
+    else for (const i of secretSchemaFor(info.secretFormat).safeParse(fields.secret).error?.issues ?? []) issues.push({ path: "secret", message: i.message });
   }
   return issues;
 }
@@ -55,34 +62,36 @@ export const createSourceSchema = z
   .strictObject({
     name: sourceNameSchema,
     description: description.nullish(),
-    signingScheme: signingSchemeSchema.default("none"),
-    /** Absent: one is generated for a signing scheme and returned once. */
+    provider: providerSchema.default("none"),
+    /** Absent: generated where the preset allows it and returned once; for a provider-made secret, set later by rotation. */
     secret: z.string().optional(),
     signatureHeader: signatureHeader.optional(),
     signaturePrefix: signaturePrefix.optional(),
+    signatureEncoding: signatureEncoding.optional(),
     idempotencyTtlSeconds: ttlSeconds.default(DEFAULT_TTL_SECONDS),
     rateLimitPerSecond: rateLimitPerSecond.nullish(),
   })
   .superRefine((v, ctx) => {
-    for (const issue of signingIssues(v.signingScheme, v)) ctx.addIssue({ code: "custom", path: [issue.path], message: issue.message });
+    for (const issue of signingIssues(v.provider, v)) ctx.addIssue({ code: "custom", path: [issue.path], message: issue.message });
   });
 export type CreateSourceInput = z.output<typeof createSourceSchema>;
 
-/** Every field optional; null clears the nullable ones. A secret is only taken with a change of scheme (rotation has its own route). */
+/** Every field optional; null clears the nullable ones. A secret is only taken with a change of preset (rotation has its own route). */
 export const updateSourceSchema = z.strictObject({
   name: sourceNameSchema.optional(),
   description: description.nullable().optional(),
-  signingScheme: signingSchemeSchema.optional(),
+  provider: providerSchema.optional(),
   secret: z.string().optional(),
   signatureHeader: signatureHeader.nullable().optional(),
   signaturePrefix: signaturePrefix.nullable().optional(),
+  signatureEncoding: signatureEncoding.nullable().optional(),
   idempotencyTtlSeconds: ttlSeconds.optional(),
   rateLimitPerSecond: rateLimitPerSecond.nullable().optional(),
 });
 export type UpdateSourceInput = z.output<typeof updateSourceSchema>;
 
 export const rotateSecretSchema = z.strictObject({
-  /** Absent: a new one is generated. */
+  /** Absent: a new one is generated (a preset whose provider makes the secret needs it given). */
   secret: z.string().optional(),
   /** How long requests signed with the old secret are still accepted; 0 ends it at once. */
   previousSecretValidSeconds: z.number().int().min(0).max(7 * 24 * 3600).default(DEFAULT_PREVIOUS_SECRET_VALID_SECONDS),
@@ -105,9 +114,11 @@ export interface SourceView {
   id: string;
   name: string;
   description: string | null;
-  signingScheme: string;
+  /** The preset; a value this version does not know is shown as it is stored. */
+  provider: ProviderId | string;
   signatureHeader: string | null;
   signaturePrefix: string | null;
+  signatureEncoding: string | null;
   /** The secret is shown once, when created or rotated; afterwards only this hint. */
   secretHint: string | null;
   /** Set while requests signed with the secret before the last rotation are still accepted. */
@@ -115,6 +126,8 @@ export interface SourceView {
   idempotencyTtlSeconds: number;
   rateLimitPerSecond: number | null;
   webhookPath: string;
+  /** Requests refused at the door in the last 24 hours. */
+  refusedLastDay: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -125,20 +138,22 @@ export function webhookPath(name: string): string {
   return name === DEFAULT_SOURCE_NAME ? "/api/webhook" : `/api/webhook/${name}`;
 }
 
-export function toSourceView(row: InboundSource, now: number): SourceView {
+export function toSourceView(row: InboundSource, now: number, refusedLastDay = 0): SourceView {
   const previousLive = row.previousSecret !== null && row.previousSecretExpiresAt !== null && row.previousSecretExpiresAt.getTime() > now;
   return {
     id: row.id,
     name: row.name,
     description: row.description,
-    signingScheme: row.signingScheme,
+    provider: providerIdOf(row.provider) ?? row.provider,
     signatureHeader: row.signatureHeader,
     signaturePrefix: row.signaturePrefix,
+    signatureEncoding: row.signatureEncoding,
     secretHint: secretHint(row.secret),
     previousSecretExpiresAt: previousLive ? row.previousSecretExpiresAt : null,
     idempotencyTtlSeconds: row.idempotencyTtlSeconds,
     rateLimitPerSecond: row.rateLimitPerSecond,
     webhookPath: webhookPath(row.name),
+    refusedLastDay,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

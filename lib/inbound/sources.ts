@@ -2,7 +2,9 @@ import { DEFAULT_SOURCE_NAME } from "../db/bootstrap";
 import type { Db, InboundSource } from "../db/client";
 import { isRecordNotFound, isUniqueViolation } from "../db/errors";
 import { AppError, notFound } from "../http/errors";
-import { DEFAULT_HMAC_HEADER, DEFAULT_HMAC_PREFIX, type SigningScheme } from "./signature";
+import { DEFAULT_CUSTOM_HEADER, DEFAULT_CUSTOM_PREFIX, PRESET_INFO, providerIdOf } from "./providers/catalog";
+import type { ProviderId } from "./providers/types";
+import { refusedLastDayBySource } from "./refusal-store";
 import { generateSecret } from "./source-secret";
 import {
   invalidSource,
@@ -38,28 +40,53 @@ function writeError(err: unknown, name?: string): unknown {
   return err;
 }
 
-/** The signing columns for a source switching to `scheme`: a fresh secret (given or generated), no previous one. */
-function signingColumns(scheme: SigningScheme, fields: { secret?: string; signatureHeader?: string | null; signaturePrefix?: string | null }) {
-  if (scheme === "none") return { signingScheme: scheme, secret: null, previousSecret: null, previousSecretExpiresAt: null, signatureHeader: null, signaturePrefix: null };
-  const hmac = scheme === "hmac_sha256";
+interface SigningInput {
+  secret?: string;
+  signatureHeader?: string | null;
+  signaturePrefix?: string | null;
+  signatureEncoding?: string | null;
+}
+
+/**
+ * The signing columns for a source switching to `provider`: a fresh secret (given, or
+ * generated where Hookrelay may choose it; a provider-made one is set later), no previous one.
+ */
+function signingColumns(provider: ProviderId, fields: SigningInput) {
+  const info = PRESET_INFO[provider];
+  const custom = provider === "custom";
   return {
-    signingScheme: scheme,
-    secret: fields.secret ?? generateSecret(scheme),
+    provider,
+    secret: info.secretOrigin === "none" ? null : (fields.secret ?? (info.secretOrigin === "generated" ? generateSecret(info.secretFormat) : null)),
     previousSecret: null,
     previousSecretExpiresAt: null,
-    signatureHeader: hmac ? (fields.signatureHeader ?? DEFAULT_HMAC_HEADER) : null,
-    signaturePrefix: hmac ? (fields.signaturePrefix ?? DEFAULT_HMAC_PREFIX) : null,
+    signatureHeader: custom ? (fields.signatureHeader ?? DEFAULT_CUSTOM_HEADER) : null,
+    signaturePrefix: custom ? (fields.signaturePrefix ?? DEFAULT_CUSTOM_PREFIX) : null,
+    signatureEncoding: custom ? (fields.signatureEncoding ?? null) : null,
   };
+}
+
+/** The preset of a stored source; a value this version does not know cannot be edited safely. */
+function storedProvider(row: InboundSource): ProviderId {
+  const id = providerIdOf(row.provider);
+  if (!id) throw new AppError("conflict", `This source uses the preset "${row.provider}", which this version of Hookrelay does not know`);
+  return id;
+}
+
+async function viewOf(store: SourceStore, row: InboundSource): Promise<SourceView> {
+  const now = nowOf(store);
+  const refused = await refusedLastDayBySource(store.db, now);
+  return toSourceView(row, now, refused.get(row.id) ?? 0);
 }
 
 export async function listSources(store: SourceStore): Promise<SourceView[]> {
   const rows = await store.db.prisma.inboundSource.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   const now = nowOf(store);
-  return rows.map((r) => toSourceView(r, now));
+  const refused = await refusedLastDayBySource(store.db, now);
+  return rows.map((r) => toSourceView(r, now, refused.get(r.id) ?? 0));
 }
 
 export async function getSource(store: SourceStore, id: string): Promise<SourceView> {
-  return toSourceView(await findRow(store, id), nowOf(store));
+  return viewOf(store, await findRow(store, id));
 }
 
 /** Creates a source; the secret (given or generated) is in this answer and never again. */
@@ -72,7 +99,7 @@ export async function createSource(store: SourceStore, input: CreateSourceInput)
         description: input.description ?? null,
         idempotencyTtlSeconds: input.idempotencyTtlSeconds,
         rateLimitPerSecond: input.rateLimitPerSecond ?? null,
-        ...signingColumns(input.signingScheme, input),
+        ...signingColumns(input.provider, input),
       },
     });
   } catch (err) {
@@ -84,28 +111,30 @@ export async function createSource(store: SourceStore, input: CreateSourceInput)
 }
 
 /**
- * Edits a source. Changing the signing scheme replaces the secret (given or generated) and
- * returns it once; the secret of an unchanged scheme is changed by rotation only.
+ * Edits a source. Changing the preset replaces the secret (given or generated) and returns
+ * it once; the secret of an unchanged preset is changed by rotation only.
  */
 export async function updateSource(store: SourceStore, id: string, input: UpdateSourceInput): Promise<SourceView & { secret?: string | null }> {
   const row = await findRow(store, id);
   if (row.name === DEFAULT_SOURCE_NAME && input.name !== undefined && input.name !== row.name) {
     throw new AppError("conflict", "The default source cannot be renamed: POST /api/webhook posts to it");
   }
-  const scheme = (input.signingScheme ?? row.signingScheme) as SigningScheme;
-  const schemeChanged = scheme !== row.signingScheme;
-  const issues = signingIssues(scheme, input);
-  if (input.secret !== undefined && !schemeChanged) {
+  const current = storedProvider(row);
+  const provider = input.provider ?? current;
+  const providerChanged = provider !== current;
+  const issues = signingIssues(provider, input);
+  if (input.secret !== undefined && !providerChanged) {
     issues.push({ path: "secret", message: "Change the secret with POST /api/sources/{id}/rotate-secret" });
   }
   if (issues.length) throw invalidSource(issues);
 
   let signing: Partial<ReturnType<typeof signingColumns>> = {};
-  if (schemeChanged) signing = signingColumns(scheme, input);
-  else if (scheme === "hmac_sha256") {
+  if (providerChanged) signing = signingColumns(provider, input);
+  else if (provider === "custom") {
     // null puts the default back rather than leaving the source unverifiable.
-    if (input.signatureHeader !== undefined) signing.signatureHeader = input.signatureHeader ?? DEFAULT_HMAC_HEADER;
-    if (input.signaturePrefix !== undefined) signing.signaturePrefix = input.signaturePrefix ?? DEFAULT_HMAC_PREFIX;
+    if (input.signatureHeader !== undefined) signing.signatureHeader = input.signatureHeader ?? DEFAULT_CUSTOM_HEADER;
+    if (input.signaturePrefix !== undefined) signing.signaturePrefix = input.signaturePrefix ?? DEFAULT_CUSTOM_PREFIX;
+    if (input.signatureEncoding !== undefined) signing.signatureEncoding = input.signatureEncoding;
   }
 
   let updated: InboundSource;
@@ -125,8 +154,8 @@ export async function updateSource(store: SourceStore, id: string, input: Update
   }
   store.cache.invalidate(row.name);
   store.cache.invalidate(updated.name);
-  const view = toSourceView(updated, nowOf(store));
-  return schemeChanged ? { ...view, secret: updated.secret } : view;
+  const view = await viewOf(store, updated);
+  return providerChanged ? { ...view, secret: updated.secret } : view;
 }
 
 /** Deletes a source and its inbound records; the default source stays (it backs POST /api/webhook). */
@@ -140,13 +169,18 @@ export async function deleteSource(store: SourceStore, id: string): Promise<void
 
 /**
  * Replaces the secret and keeps the old one valid for a while, so a provider can switch
- * over without failed deliveries. The new secret is in this answer and never again.
+ * over without failed deliveries (Stripe's "roll secret" signs with both meanwhile). Also
+ * how a provider-made secret is first set. The new secret is in this answer and never again.
  */
 export async function rotateSourceSecret(store: SourceStore, id: string, input: RotateSecretInput): Promise<SourceWithSecret> {
   const row = await findRow(store, id);
-  const scheme = row.signingScheme as SigningScheme;
-  if (scheme === "none") throw new AppError("conflict", "This source does not sign requests; choose a signing scheme first");
-  const issues = signingIssues(scheme, { secret: input.secret });
+  const provider = storedProvider(row);
+  const info = PRESET_INFO[provider];
+  if (info.secretOrigin === "none") throw new AppError("conflict", "This source does not check signatures; choose a signing preset first");
+  const issues = signingIssues(provider, { secret: input.secret });
+  if (input.secret === undefined && info.secretOrigin === "provider") {
+    issues.push({ path: "secret", message: `${info.label} makes this secret: paste the one it shows` });
+  }
   if (input.secret !== undefined && input.secret === row.secret) issues.push({ path: "secret", message: "The new secret is the current one" });
   if (issues.length) throw invalidSource(issues);
 
@@ -157,7 +191,7 @@ export async function rotateSourceSecret(store: SourceStore, id: string, input: 
     updated = await store.db.prisma.inboundSource.update({
       where: { id },
       data: {
-        secret: input.secret ?? generateSecret(scheme),
+        secret: input.secret ?? generateSecret(info.secretFormat),
         previousSecret: keepPrevious ? row.secret : null,
         previousSecretExpiresAt: keepPrevious ? new Date(now + input.previousSecretValidSeconds * 1000) : null,
       },
@@ -166,5 +200,5 @@ export async function rotateSourceSecret(store: SourceStore, id: string, input: 
     throw writeError(err);
   }
   store.cache.invalidate(row.name);
-  return { ...toSourceView(updated, now), secret: updated.secret };
+  return { ...(await viewOf(store, updated)), secret: updated.secret };
 }

@@ -86,8 +86,13 @@ function ratesFit(s: { failureRate: number; timeoutRate: number }): boolean {
   return s.failureRate + s.timeoutRate <= 1 + 1e-9;
 }
 
+/** A body that is no object at all (false, null, a string, a list) has no fields for the refinements to read. */
+function isObject(payload: z.core.ParsePayload): boolean {
+  return typeof payload.value === "object" && payload.value !== null && !Array.isArray(payload.value);
+}
+
 function ratesValid(payload: z.core.ParsePayload): boolean {
-  return !payload.issues.some((issue) => issue.path?.[0] === "failureRate" || issue.path?.[0] === "timeoutRate");
+  return isObject(payload) && !payload.issues.some((issue) => issue.path?.[0] === "failureRate" || issue.path?.[0] === "timeoutRate");
 }
 
 const BUDGET_MESSAGE =
@@ -131,7 +136,7 @@ export const compareInputSchema = z
   .refine((c) => new Set(c.policies.map((p) => p.label)).size === c.policies.length, {
     path: ["policies"],
     error: "Each policy needs a different label",
-    when: (payload) => !payload.issues.some((issue) => issue.path?.[0] === "policies"),
+    when: (payload) => isObject(payload) && !payload.issues.some((issue) => issue.path?.[0] === "policies"),
   })
   .refine((c) => c.deliveries * c.policies.reduce((sum, p) => sum + p.policy.maxAttempts, 0) <= S.maxAttemptBudget, {
     path: ["deliveries"],

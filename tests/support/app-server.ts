@@ -203,6 +203,7 @@ export function useApp(provider: Provider, options: { env?: Record<string, strin
       return fetch(`${need(server).url}/api/webhook${source ? `/${source}` : ""}`, {
         method: "POST",
         headers: { "content-type": "application/json", ...headers },
+        // A copy over a plain ArrayBuffer: what fetch's BodyInit type takes.
         body: typeof body === "string" ? body : body instanceof Uint8Array ? new Uint8Array(body) : JSON.stringify(body),
       });
     },

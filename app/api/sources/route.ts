@@ -14,6 +14,6 @@ export const POST = route(async (req: Request) => {
   const input = await parseBody(req, createSourceSchema);
   const store = await sourceStore();
   const created = await createSource(store, input);
-  await recordAudit(store.db, { actor: actorFrom(req), action: "source.create", targetType: "source", targetId: created.id, details: { name: created.name, signingScheme: created.signingScheme } });
+  await recordAudit(store.db, { actor: actorFrom(req), action: "source.create", targetType: "source", targetId: created.id, details: { name: created.name, provider: created.provider } });
   return json(created, { status: 201 });
 });

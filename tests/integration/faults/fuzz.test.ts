@@ -173,7 +173,7 @@ describe.each(testProviders())("fuzzing inbound and the JSON APIs on %s", (provi
   it("POST /api/webhook with any body, headers and source: a designed answer, and an event is stored whole or not at all", { timeout: 120_000 }, async () => {
     // A catch-all endpoint: every accepted event must leave exactly one message and one delivery.
     await t.db.prisma.endpoint.create({ data: { url: "https://receiver.example/hook", secret: SECRET } });
-    await t.db.prisma.inboundSource.create({ data: { name: "signed", signingScheme: "hmac_sha256", secret: HMAC_SECRET, signatureHeader: "x-signature-256", signaturePrefix: "sha256=" } });
+    await t.db.prisma.inboundSource.create({ data: { name: "signed", provider: "custom", secret: HMAC_SECRET, signatureHeader: "x-signature-256", signaturePrefix: "sha256=" } });
     const deps = inboundDeps(t.db, { maxBodyBytes: 2_048 });
     const source = fc.oneof({ weight: 3, arbitrary: fc.constant("default") }, { weight: 2, arbitrary: fc.constant("signed") }, { weight: 1, arbitrary: fc.constantFrom("missing", "UPPER", "a/b", "..", "%00") }, { weight: 1, arbitrary: fc.string({ maxLength: 70 }) });
 

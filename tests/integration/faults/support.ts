@@ -5,6 +5,7 @@ import { DeliveryWorker, type WorkerOptions } from "@/lib/delivery/worker";
 import { DedupeCache } from "@/lib/inbound/dedupe-cache";
 import { HandlerRegistry } from "@/lib/inbound/handlers";
 import { RateLimiter } from "@/lib/rate-limiter";
+import { RefusalLog } from "@/lib/inbound/refusal-log";
 import { receiveWebhook, type InboundAnswer, type InboundDeps } from "@/lib/inbound/receive-webhook";
 import { SourceCache } from "@/lib/inbound/source-cache";
 
@@ -18,6 +19,7 @@ export function inboundDeps(db: Db, overrides: Partial<InboundDeps> = {}): Inbou
     sources: new SourceCache(),
     registry: new HandlerRegistry(),
     limiter: new RateLimiter(),
+    refusals: new RefusalLog(),
     now: Date.now,
     maxBodyBytes: 1024 * 1024,
     budgetMs: 5_000,

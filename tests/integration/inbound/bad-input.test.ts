@@ -1,7 +1,8 @@
-import { beforeEach, describe, expect, it } from "vitest";
-import { receiveWebhook } from "@/lib/inbound/receive-webhook";
-import { testProviders, useTestDatabase } from "../../support/databases";
-import { countRows, makeDeps, resetInbound, send, type TestDeps } from "./helpers";
+// Bad input through `next start`: a clear 4xx in the one error shape, nothing half-stored,
+// and the server still answering the next good event.
+import { describe, expect, it } from "vitest";
+import { useApp } from "@/tests/support/app-server";
+import { testProviders } from "@/tests/support/databases";
 
 const MIB = 1024 * 1024;
 
@@ -12,39 +13,32 @@ function jsonOfSize(bytes: number): string {
 }
 
 /** A body sent in chunks with no Content-Length, as a chunked upload arrives. */
-function streamed(text: string, chunk = 64 * 1024): Request {
+function streamed(text: string, chunk = 64 * 1024): ReadableStream<Uint8Array> {
   const bytes = new TextEncoder().encode(text);
   let offset = 0;
-  const body = new ReadableStream<Uint8Array>({
+  return new ReadableStream<Uint8Array>({
     pull(controller) {
       if (offset >= bytes.length) return controller.close();
       controller.enqueue(bytes.subarray(offset, offset + chunk));
       offset += chunk;
     },
   });
-  return new Request("http://localhost/api/webhook", { method: "POST", headers: { "content-type": "application/json" }, body, duplex: "half" } as RequestInit);
 }
 
-describe.each(testProviders())("bad input on %s", (provider) => {
-  const t = useTestDatabase(provider);
-  let deps: TestDeps;
-  let runs = 0;
+describe.each(testProviders())("bad input through next start on %s", (db) => {
+  const app = useApp(db);
 
-  beforeEach(async () => {
-    await resetInbound(t.db);
-    deps = makeDeps(t.db);
-    runs = 0;
-    deps.registry.register("*", async () => {
-      runs++;
-    });
-  });
+  const post = async (body: string, contentType: string | null, path = "/api/webhook") => {
+    const res = await fetch(`${app.url}${path}`, { method: "POST", headers: contentType === null ? {} : { "content-type": contentType }, body });
+    return { status: res.status, json: (await res.json()) as Record<string, unknown> };
+  };
 
-  async function expectNothingStored(): Promise<void> {
-    expect(await countRows(t.db)).toEqual({ events: 0, deadLetters: 0, messages: 0 });
-    expect(runs).toBe(0);
-    // The process is unharmed: the next good event goes through.
-    expect((await send(deps, { id: "good" })).status).toBe(200);
-    expect(runs).toBe(1);
+  const storedCount = () => app.db.prisma.inboundEvent.count();
+
+  async function expectNothingStoredAndStillServing(before: number): Promise<void> {
+    expect(await storedCount()).toBe(before);
+    const good = await post(JSON.stringify({ id: `good-${Math.random()}` }), "application/json");
+    expect(good.status).toBe(200);
   }
 
   it.each([
@@ -54,46 +48,53 @@ describe.each(testProviders())("bad input on %s", (provider) => {
     ["a JSON string", '"hello"', "application/json", 400, "bad_request"],
     ["JSON null", "null", "application/json", 400, "bad_request"],
     ["a text/plain body", '{"id":"a"}', "text/plain", 415, "unsupported_media_type"],
-    ["a form body", "id=a", "application/x-www-form-urlencoded", 415, "unsupported_media_type"],
-    ["no content type", '{"id":"a"}', null, 415, "unsupported_media_type"],
+    ["a form body where the preset takes none", "id=a", "application/x-www-form-urlencoded", 415, "unsupported_media_type"],
+    ["an unknown charset", '{"id":"a"}', "application/json; charset=klingon", 415, "unsupported_media_type"],
     ["an idempotency key over 255 characters", JSON.stringify({ id: "k".repeat(256) }), "application/json", 400, "bad_request"],
   ])("refuses %s with a clear JSON error", async (_name, body, contentType, status, code) => {
-    const reply = await send(deps, body, { contentType });
+    const before = await storedCount();
+    const reply = await post(body, contentType);
     expect(reply.status).toBe(status);
-    expect(reply.json).toMatchObject({ error: { code, message: expect.any(String) } });
-    await expectNothingStored();
+    expect(reply.json).toEqual({ error: { code, message: expect.any(String) } });
+    await expectNothingStoredAndStillServing(before);
+  });
+
+  it("refuses a body that is not valid UTF-8 when no other charset is declared", async () => {
+    const before = await storedCount();
+    const res = await app.postWebhook(Buffer.from('{"id":"Zoë"}', "latin1"), { "content-type": "application/json" });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ error: { code: "bad_request", message: "The body is not valid utf-8 text" } });
+    await expectNothingStoredAndStillServing(before);
   });
 
   it("accepts a vendor +json content type with a charset", async () => {
-    expect((await send(deps, { id: "v" }, { contentType: "application/vnd.acme+json; charset=utf-8" })).status).toBe(200);
+    expect((await post(JSON.stringify({ id: "vendor" }), "application/vnd.acme+json; charset=utf-8")).status).toBe(200);
   });
 
   it("refuses a body over 1 MiB with 413", async () => {
-    const reply = await send(deps, jsonOfSize(MIB + 1));
+    const before = await storedCount();
+    const reply = await post(jsonOfSize(MIB + 1), "application/json");
     expect(reply.status).toBe(413);
-    expect(reply.json).toMatchObject({ error: { code: "payload_too_large", details: { maxBytes: MIB } } });
-    await expectNothingStored();
+    expect(reply.json).toEqual({ error: { code: "payload_too_large", message: expect.any(String), details: { maxBytes: MIB } } });
+    await expectNothingStoredAndStillServing(before);
   });
 
-  it("refuses a streamed body without Content-Length as soon as it passes 1 MiB", async () => {
-    const answer = await receiveWebhook(deps, streamed(jsonOfSize(2 * MIB)), "default");
-    expect(answer.status).toBe(413);
-    await expectNothingStored();
-  });
-
-  it("accepts a body of exactly 1 MiB", async () => {
-    const answer = await receiveWebhook(deps, streamed(jsonOfSize(MIB)), "default");
-    expect(answer.status).toBe(200);
+  it("refuses a streamed body without Content-Length as soon as it passes 1 MiB, and takes one of exactly 1 MiB", async () => {
+    const before = await storedCount();
+    const chunked = (text: string) => fetch(`${app.url}/api/webhook`, { method: "POST", headers: { "content-type": "application/json" }, body: streamed(text), duplex: "half" } as RequestInit);
+    expect((await chunked(jsonOfSize(2 * MIB))).status).toBe(413);
+    await expectNothingStoredAndStillServing(before);
+    expect((await chunked(jsonOfSize(MIB))).status).toBe(200);
   });
 
   it.each([
-    ["an unknown source", "nope"],
-    ["a name that cannot be a source", "Not A Source"],
-    ["a path-like name", "../default"],
-  ])("answers 404 to %s", async (_name, source) => {
-    const reply = await send(deps, { id: "a" }, { source });
+    ["an unknown source", "/api/webhook/nope", "nope"],
+    ["a name that cannot be a source", "/api/webhook/Not%20A%20Source", "Not A Source"],
+  ])("answers 404 to %s", async (_name, path, named) => {
+    const before = await storedCount();
+    const reply = await post('{"id":"a"}', "application/json", path);
     expect(reply.status).toBe(404);
-    expect(reply.json).toMatchObject({ error: { code: "not_found", message: expect.stringContaining(source) } });
-    await expectNothingStored();
+    expect(reply.json).toEqual({ error: { code: "not_found", message: `No inbound source named "${named}"` } });
+    await expectNothingStoredAndStillServing(before);
   });
 });

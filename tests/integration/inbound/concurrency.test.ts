@@ -1,3 +1,6 @@
+// Races with a handler slow enough that duplicates overlap the first run, on one and on two
+// "instances" (memory tiers) over one database: the pipeline itself, with in-process
+// handlers. The same race through `next start` is in keys.test.ts.
 import { beforeEach, describe, expect, it } from "vitest";
 import { HandlerRegistry } from "@/lib/inbound/handlers";
 import { REPLAY_HEADER } from "@/lib/http/headers";

@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { DedupeCache } from "@/lib/inbound/dedupe-cache";
 import { HandlerRegistry } from "@/lib/inbound/handlers";
 import { RateLimiter } from "@/lib/rate-limiter";
+import { RefusalLog } from "@/lib/inbound/refusal-log";
 import { receiveWebhook, type InboundDeps } from "@/lib/inbound/receive-webhook";
 import { SourceCache } from "@/lib/inbound/source-cache";
 
@@ -25,6 +26,7 @@ export function makeDeps(db: Db, overrides: Partial<InboundDeps> = {}): TestDeps
     sources: new SourceCache(),
     registry: new HandlerRegistry(),
     limiter: new RateLimiter(),
+    refusals: new RefusalLog(),
     now: clock.now,
     maxBodyBytes: 1024 * 1024,
     budgetMs: 5_000,

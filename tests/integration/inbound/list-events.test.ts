@@ -1,10 +1,11 @@
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/http/errors";
 import { SkipEventError } from "@/lib/inbound/handlers";
 import { getInboundEvent, listEventsQuerySchema, listInboundEvents } from "@/lib/inbound/list-events";
 import { SourceCache } from "@/lib/inbound/source-cache";
 import { createSourceSchema } from "@/lib/inbound/source-schema";
 import { createSource } from "@/lib/inbound/sources";
+import { useApp } from "@/tests/support/app-server";
 import { testProviders, useTestDatabase } from "../../support/databases";
 import { makeDeps, resetInbound, send } from "./helpers";
 
@@ -107,38 +108,32 @@ describe.each(testProviders())("listing inbound events on %s", (provider) => {
     const missing = await getInboundEvent(t.db, "missing").catch((e: unknown) => e);
     expect((missing as AppError).status).toBe(404);
   });
+});
 
-  describe("through HTTP", () => {
-    afterEach(() => {
-      vi.unstubAllEnvs();
-    });
+describe.each(testProviders())("GET /api/inbound through next start on %s", (provider) => {
+  const app = useApp(provider);
 
-    it("GET /api/inbound and GET /api/inbound/{id}", async () => {
-      vi.resetModules();
-      vi.stubEnv("DATABASE_URL", t.url);
-      const { GET: list } = await import("@/app/api/inbound/route");
-      const { GET: detail } = await import("@/app/api/inbound/[id]/route");
+  it("pages the events of a source newest first and shows one with its payload", async () => {
+    for (const id of ["h1", "h2", "h3"]) expect((await app.postWebhook({ id, type: "order.created" })).status).toBe(200);
+    const res = await app.operator.fetch("/api/inbound?limit=2&source=default");
+    expect(res.status).toBe(200);
+    const page = (await res.json()) as { data: { id: string; idempotencyKey: string }[]; nextCursor: string | null };
+    expect(page.data.map((e) => e.idempotencyKey)).toEqual(["h3", "h2"]);
+    expect(page.nextCursor).toBe(page.data[1].id);
 
-      const res = await list(new Request("http://localhost/api/inbound?limit=2&source=default"), undefined);
-      expect(res.status).toBe(200);
-      const page = (await res.json()) as { data: { id: string; idempotencyKey: string }[]; nextCursor: string | null };
-      expect(page.data.map((e) => e.idempotencyKey)).toEqual(["e5", "e3"]);
-      expect(page.nextCursor).toBe(page.data[1].id);
+    const next = (await (await app.operator.fetch(`/api/inbound?limit=2&source=default&cursor=${page.nextCursor}`)).json()) as typeof page;
+    expect(next).toMatchObject({ data: [{ idempotencyKey: "h1" }], nextCursor: null });
 
-      const next = (await (await list(new Request(`http://localhost/api/inbound?limit=2&source=default&cursor=${page.nextCursor}`), undefined)).json()) as typeof page;
-      expect(next).toMatchObject({ data: [{ idempotencyKey: "e1" }], nextCursor: null });
+    const bad = await app.operator.fetch("/api/inbound?status=lost");
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { code: "validation_failed", details: [{ path: "status" }] } });
 
-      const bad = await list(new Request("http://localhost/api/inbound?status=lost"), undefined);
-      expect(bad.status).toBe(400);
-      expect(await bad.json()).toMatchObject({ error: { code: "validation_failed", details: [{ path: "status" }] } });
+    const one = await app.operator.fetch(`/api/inbound/${page.data[0].id}`);
+    expect(one.status).toBe(200);
+    expect(await one.json()).toMatchObject({ id: page.data[0].id, idempotencyKey: "h3", provider: "none", payload: '{"id":"h3","type":"order.created"}' });
 
-      const one = await detail(new Request("http://localhost/x"), { params: Promise.resolve({ id: page.data[0].id }) });
-      expect(one.status).toBe(200);
-      expect(await one.json()).toMatchObject({ id: page.data[0].id, idempotencyKey: "e5", payload: '{"id":"e5","type":"order.created"}' });
-
-      const none = await detail(new Request("http://localhost/x"), { params: Promise.resolve({ id: "nope" }) });
-      expect(none.status).toBe(404);
-      expect(await none.json()).toEqual({ error: { code: "not_found", message: "Inbound event not found" } });
-    });
+    const none = await app.operator.fetch("/api/inbound/nope");
+    expect(none.status).toBe(404);
+    expect(await none.json()).toEqual({ error: { code: "not_found", message: "Inbound event not found" } });
   });
 });

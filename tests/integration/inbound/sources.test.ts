@@ -1,8 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/http/errors";
 import { SourceCache } from "@/lib/inbound/source-cache";
 import { createSourceSchema, rotateSecretSchema, updateSourceSchema } from "@/lib/inbound/source-schema";
 import { createSource, deleteSource, getSource, listSources, rotateSourceSecret, updateSource, type SourceStore } from "@/lib/inbound/sources";
+import { useApp } from "@/tests/support/app-server";
 import { testProviders, useTestDatabase } from "../../support/databases";
 import { makeDeps, resetInbound, send } from "./helpers";
 
@@ -31,13 +32,13 @@ describe.each(testProviders())("inbound sources on %s", (provider) => {
 
   describe("create", () => {
     it("generates a whsec_ secret for Standard Webhooks and returns it once", async () => {
-      const created = await create({ name: "stripe", signingScheme: "standard_webhooks", description: "Stripe" });
+      const created = await create({ name: "stripe", provider: "standard_webhooks", description: "Stripe" });
       expect(created.secret).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
       expect(Buffer.from(String(created.secret).slice(6), "base64")).toHaveLength(24);
       expect(created).toMatchObject({
         name: "stripe",
         description: "Stripe",
-        signingScheme: "standard_webhooks",
+        provider: "standard_webhooks",
         secretHint: `whsec_••••${String(created.secret).slice(-4)}`,
         signatureHeader: null,
         signaturePrefix: null,
@@ -50,19 +51,27 @@ describe.each(testProviders())("inbound sources on %s", (provider) => {
       expect(row.secret).toBe(created.secret);
     });
 
-    it("generates a hex secret for HMAC and fills in the default header and prefix", async () => {
-      const created = await create({ name: "hmac", signingScheme: "hmac_sha256", idempotencyTtlSeconds: 60, rateLimitPerSecond: 5 });
+    it("generates a hex secret for a custom source and fills in the default header and prefix", async () => {
+      const created = await create({ name: "hmac", provider: "custom", idempotencyTtlSeconds: 60, rateLimitPerSecond: 5 });
       expect(created.secret).toMatch(/^[0-9a-f]{64}$/);
-      expect(created).toMatchObject({ signatureHeader: "x-signature-256", signaturePrefix: "sha256=", idempotencyTtlSeconds: 60, rateLimitPerSecond: 5 });
+      expect(created).toMatchObject({ signatureHeader: "x-signature-256", signaturePrefix: "sha256=", signatureEncoding: null, idempotencyTtlSeconds: 60, rateLimitPerSecond: 5 });
+    });
+
+    it("leaves a provider-made secret unset until the operator gives it", async () => {
+      const created = await create({ name: "stripe-later", provider: "stripe" });
+      expect(created).toMatchObject({ provider: "stripe", secret: null, secretHint: null });
+      const rotated = await rotateSourceSecret(store, created.id, rotateSecretSchema.parse({ secret: "whsec_from_the_stripe_dashboard" }));
+      expect(rotated).toMatchObject({ secret: "whsec_from_the_stripe_dashboard", previousSecretExpiresAt: null });
+      expect((await appError(rotateSourceSecret(store, created.id, rotateSecretSchema.parse({})))).code).toBe("validation_failed");
     });
 
     it("keeps a secret the provider gave", async () => {
       const secret = `whsec_${Buffer.alloc(32, 1).toString("base64")}`;
-      expect((await create({ name: "given", signingScheme: "standard_webhooks", secret })).secret).toBe(secret);
+      expect((await create({ name: "given", provider: "standard_webhooks", secret })).secret).toBe(secret);
     });
 
     it("has no secret for an unsigned source", async () => {
-      expect(await create({ name: "plain" })).toMatchObject({ secret: null, secretHint: null, signingScheme: "none" });
+      expect(await create({ name: "plain" })).toMatchObject({ secret: null, secretHint: null, provider: "none" });
     });
 
     it("refuses a name already taken with 409", async () => {
@@ -75,8 +84,8 @@ describe.each(testProviders())("inbound sources on %s", (provider) => {
   });
 
   it("lists and gets sources without their secrets", async () => {
-    const a = await create({ name: "a-src", signingScheme: "standard_webhooks" });
-    const b = await create({ name: "b-src", signingScheme: "hmac_sha256" });
+    const a = await create({ name: "a-src", provider: "standard_webhooks" });
+    const b = await create({ name: "b-src", provider: "custom" });
     const list = await listSources(store);
     expect(list.map((s) => s.name)).toEqual(["default", "a-src", "b-src"]);
     expect(list[0].webhookPath).toBe("/api/webhook");
@@ -95,24 +104,24 @@ describe.each(testProviders())("inbound sources on %s", (provider) => {
       expect("secret" in updated).toBe(false);
     });
 
-    it("returns a new secret once when the signing scheme changes, and clears it when signing is turned off", async () => {
+    it("returns a new secret once when the preset changes, and clears it when signing is turned off", async () => {
       const s = await create({ name: "switch" });
-      const signed = await updateSource(store, s.id, updateSourceSchema.parse({ signingScheme: "hmac_sha256", signatureHeader: "X-Sig" }));
+      const signed = await updateSource(store, s.id, updateSourceSchema.parse({ provider: "custom", signatureHeader: "X-Sig" }));
       expect(signed.secret).toMatch(/^[0-9a-f]{64}$/);
       expect(signed).toMatchObject({ signatureHeader: "x-sig", signaturePrefix: "sha256=" });
-      const off = await updateSource(store, s.id, updateSourceSchema.parse({ signingScheme: "none" }));
-      expect(off).toMatchObject({ signingScheme: "none", secret: null, secretHint: null, signatureHeader: null, signaturePrefix: null });
+      const off = await updateSource(store, s.id, updateSourceSchema.parse({ provider: "none" }));
+      expect(off).toMatchObject({ provider: "none", secret: null, secretHint: null, signatureHeader: null, signaturePrefix: null, signatureEncoding: null });
     });
 
     it("refuses a secret without a change of scheme (rotation has its own route)", async () => {
-      const s = await create({ name: "keep", signingScheme: "hmac_sha256" });
+      const s = await create({ name: "keep", provider: "custom" });
       const err = await appError(updateSource(store, s.id, updateSourceSchema.parse({ secret: "another-secret" })));
       expect(err.code).toBe("validation_failed");
       expect(err.details).toEqual([{ path: "secret", message: expect.stringContaining("rotate-secret") }]);
     });
 
-    it("refuses an HMAC header on a Standard Webhooks source", async () => {
-      const s = await create({ name: "sw", signingScheme: "standard_webhooks" });
+    it("refuses a custom signature header on a Standard Webhooks source", async () => {
+      const s = await create({ name: "sw", provider: "standard_webhooks" });
       const err = await appError(updateSource(store, s.id, updateSourceSchema.parse({ signatureHeader: "x-sig" })));
       expect(err.code).toBe("validation_failed");
     });
@@ -136,7 +145,7 @@ describe.each(testProviders())("inbound sources on %s", (provider) => {
 
   describe("rotate", () => {
     it("returns a new secret and keeps the previous one valid for 24 hours by default", async () => {
-      const s = await create({ name: "rot", signingScheme: "standard_webhooks" });
+      const s = await create({ name: "rot", provider: "standard_webhooks" });
       const rotated = await rotateSourceSecret(store, s.id, rotateSecretSchema.parse({}));
       expect(rotated.secret).toMatch(/^whsec_/);
       expect(rotated.secret).not.toBe(s.secret);
@@ -148,16 +157,16 @@ describe.each(testProviders())("inbound sources on %s", (provider) => {
     });
 
     it("ends the old secret at once when asked, and takes a given secret", async () => {
-      const s = await create({ name: "rot2", signingScheme: "hmac_sha256" });
+      const s = await create({ name: "rot2", provider: "custom" });
       const rotated = await rotateSourceSecret(store, s.id, rotateSecretSchema.parse({ secret: "brand-new-secret", previousSecretValidSeconds: 0 }));
       expect(rotated).toMatchObject({ secret: "brand-new-secret", previousSecretExpiresAt: null });
       expect(await t.db.prisma.inboundSource.findUniqueOrThrow({ where: { id: s.id } })).toMatchObject({ previousSecret: null });
     });
 
-    it("refuses to rotate a source that does not sign (409) or to a malformed secret (400)", async () => {
+    it("refuses to rotate a source that does not check signatures (409) or to a malformed secret (400)", async () => {
       const plain = await create({ name: "plain2" });
       expect((await appError(rotateSourceSecret(store, plain.id, rotateSecretSchema.parse({})))).status).toBe(409);
-      const sw = await create({ name: "sw2", signingScheme: "standard_webhooks" });
+      const sw = await create({ name: "sw2", provider: "standard_webhooks" });
       expect((await appError(rotateSourceSecret(store, sw.id, rotateSecretSchema.parse({ secret: "not-whsec" })))).code).toBe("validation_failed");
     });
   });
@@ -182,80 +191,63 @@ describe.each(testProviders())("inbound sources on %s", (provider) => {
   });
 });
 
-describe.each(testProviders())("the /api/sources routes on %s", (provider) => {
-  const t = useTestDatabase(provider);
+describe.each(testProviders())("the /api/sources routes through next start on %s", (provider) => {
+  const app = useApp(provider);
 
-  beforeEach(async () => {
-    await resetInbound(t.db);
-    vi.resetModules();
-    vi.stubEnv("DATABASE_URL", t.url);
-  });
-  afterEach(() => {
-    vi.unstubAllEnvs();
-  });
-
-  const jsonRequest = (method: string, body?: unknown) =>
-    new Request("http://localhost/api/sources", { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const params = (id: string) => ({ params: Promise.resolve({ id }) });
-
-  it("create, list, get, edit, rotate and delete through HTTP", async () => {
-    const collection = await import("@/app/api/sources/route");
-    const item = await import("@/app/api/sources/[id]/route");
-    const rotate = await import("@/app/api/sources/[id]/rotate-secret/route");
-
-    const created = await collection.POST(jsonRequest("POST", { name: "acme", signingScheme: "standard_webhooks" }), undefined);
+  it("create, list, get, edit, rotate and delete", async () => {
+    const created = await app.operator.json("POST", "/api/sources", { name: "acme", provider: "standard_webhooks" });
     expect(created.status).toBe(201);
     const source = (await created.json()) as { id: string; secret: string };
     expect(source.secret).toMatch(/^whsec_/);
 
-    const list = await collection.GET(jsonRequest("GET"), undefined);
+    const list = await app.operator.fetch("/api/sources");
     expect(list.status).toBe(200);
-    const listed = (await list.json()) as { data: { name: string }[] };
-    expect(listed.data.map((s) => s.name)).toEqual(["default", "acme"]);
+    const listed = (await list.json()) as { data: { name: string; provider: string }[] };
+    expect(listed.data.map((s) => [s.name, s.provider])).toEqual([
+      ["default", "none"],
+      ["acme", "standard_webhooks"],
+    ]);
     expect(JSON.stringify(listed)).not.toContain(source.secret);
 
-    const got = await item.GET(jsonRequest("GET"), params(source.id));
-    expect(await got.json()).toMatchObject({ id: source.id, name: "acme", secretHint: expect.stringMatching(/^whsec_••••/) });
+    const got = await app.operator.fetch(`/api/sources/${source.id}`);
+    expect(await got.json()).toMatchObject({ id: source.id, name: "acme", provider: "standard_webhooks", secretHint: expect.stringMatching(/^whsec_••••/), refusedLastDay: 0 });
 
-    const patched = await item.PATCH(jsonRequest("PATCH", { idempotencyTtlSeconds: 120 }), params(source.id));
+    const patched = await app.operator.json("PATCH", `/api/sources/${source.id}`, { idempotencyTtlSeconds: 120, description: "Acme billing" });
     expect(patched.status).toBe(200);
-    expect(await patched.json()).toMatchObject({ idempotencyTtlSeconds: 120 });
+    expect(await patched.json()).toMatchObject({ idempotencyTtlSeconds: 120, description: "Acme billing" });
 
-    const rotated = await rotate.POST(new Request("http://localhost/x", { method: "POST" }), params(source.id));
+    const rotated = await app.operator.fetch(`/api/sources/${source.id}/rotate-secret`, { method: "POST" });
     expect(rotated.status).toBe(200);
     const r = (await rotated.json()) as { secret: string; previousSecretExpiresAt: string };
     expect(r.secret).toMatch(/^whsec_/);
     expect(r.secret).not.toBe(source.secret);
     expect(Date.parse(r.previousSecretExpiresAt)).toBeGreaterThan(Date.now());
 
-    const deleted = await item.DELETE(jsonRequest("DELETE"), params(source.id));
+    const deleted = await app.operator.fetch(`/api/sources/${source.id}`, { method: "DELETE" });
     expect(deleted.status).toBe(204);
-    const missing = await item.GET(jsonRequest("GET"), params(source.id));
+    const missing = await app.operator.fetch(`/api/sources/${source.id}`);
     expect(missing.status).toBe(404);
     expect(await missing.json()).toEqual({ error: { code: "not_found", message: "Inbound source not found" } });
   });
 
   it("answers bad input with the one error shape", async () => {
-    const collection = await import("@/app/api/sources/route");
-    const item = await import("@/app/api/sources/[id]/route");
-    const rotate = await import("@/app/api/sources/[id]/rotate-secret/route");
-
-    const invalid = await collection.POST(jsonRequest("POST", { name: "Bad Name", idempotencyTtlSeconds: 10, surprise: true }), undefined);
+    const invalid = await app.operator.json("POST", "/api/sources", { name: "Bad Name", provider: "paypal", idempotencyTtlSeconds: 10, surprise: true });
     expect(invalid.status).toBe(400);
     const body = (await invalid.json()) as { error: { code: string; details: { path: string }[] } };
     expect(body.error.code).toBe("validation_failed");
-    expect(body.error.details.map((d) => d.path).sort()).toEqual(["", "idempotencyTtlSeconds", "name"]);
+    expect(body.error.details.map((d) => d.path).sort()).toEqual(["", "idempotencyTtlSeconds", "name", "provider"]);
 
-    const notJson = await collection.POST(new Request("http://localhost/api/sources", { method: "POST", body: "{" }), undefined);
+    const notJson = await app.operator.json("POST", "/api/sources", "{");
     expect(notJson.status).toBe(400);
     expect(await notJson.json()).toMatchObject({ error: { code: "invalid_json" } });
 
-    const defaultSource = await t.db.prisma.inboundSource.findUniqueOrThrow({ where: { name: "default" } });
-    const refused = await item.DELETE(jsonRequest("DELETE"), params(defaultSource.id));
+    const sources = (await (await app.operator.fetch("/api/sources")).json()) as { data: { id: string; name: string }[] };
+    const defaultId = sources.data.find((s) => s.name === "default")?.id as string;
+    const refused = await app.operator.fetch(`/api/sources/${defaultId}`, { method: "DELETE" });
     expect(refused.status).toBe(409);
     expect(await refused.json()).toMatchObject({ error: { code: "conflict" } });
 
-    const badRotate = await rotate.POST(new Request("http://localhost/x", { method: "POST", body: "nope" }), params(defaultSource.id));
+    const badRotate = await app.operator.json("POST", `/api/sources/${defaultId}/rotate-secret`, "nope");
     expect(badRotate.status).toBe(400);
     expect(await badRotate.json()).toMatchObject({ error: { code: "invalid_json" } });
   });

@@ -8,7 +8,8 @@ import {
   NO_INBOUND_FILTERS,
 } from "@/components/inbound/filters";
 import { inboundStatusMeta, keySourceMeta, resultBodyText, sortedHeaders } from "@/components/inbound/format";
-import { DEFAULT_SOURCE_VALUES, sourceFormSchema, toCreateSourceInput } from "@/components/inbound/source-form-schema";
+import { awaitsSecret, codeSpans, keyRulesText, presetLabel, ruleLabel, typeRulesText } from "@/components/inbound/presets";
+import { DEFAULT_SOURCE_VALUES, editSourceFormSchema, sourceFormSchema, toCreateSourceInput, toUpdateSourceInput } from "@/components/inbound/source-form-schema";
 
 const search = (query: string) => new URLSearchParams(query);
 
@@ -39,7 +40,7 @@ describe("inbound wording", () => {
     expect(inboundStatusMeta("processing")).toMatchObject({ label: "Processing", tone: "info" });
     expect(inboundStatusMeta("other").label).toBe("other");
     expect(keySourceMeta("content_hash")).toMatchObject({ label: "content hash", tone: "neutral" });
-    expect(keySourceMeta("header.x-request-id").tone).toBe("warning");
+    expect(keySourceMeta("header.x-github-delivery")).toMatchObject({ label: "x-github-delivery header", tone: "info" });
     expect(keySourceMeta("body.id").label).toBe("body id");
   });
 
@@ -55,9 +56,21 @@ describe("inbound wording", () => {
 });
 
 describe("new source form", () => {
-  it("turns hours into the API's seconds and leaves an empty description out", () => {
-    const values = sourceFormSchema.parse({ ...DEFAULT_SOURCE_VALUES, name: "stripe" });
-    expect(toCreateSourceInput(values)).toEqual({ name: "stripe", signingScheme: "standard_webhooks", idempotencyTtlSeconds: 86_400 });
+  it("turns hours into the API's seconds and leaves empty optional fields out", () => {
+    const values = sourceFormSchema.parse({ ...DEFAULT_SOURCE_VALUES, name: "github" });
+    expect(toCreateSourceInput(values)).toEqual({ name: "github", provider: "github", idempotencyTtlSeconds: 86_400 });
+  });
+
+  it("sends a pasted secret for a signing preset, the custom settings only for custom, and no secret for none", () => {
+    const base = { ...DEFAULT_SOURCE_VALUES, name: "src", secret: "whsec_pasted" };
+    expect(toCreateSourceInput(sourceFormSchema.parse({ ...base, provider: "stripe" }))).toMatchObject({ provider: "stripe", secret: "whsec_pasted" });
+    expect(toCreateSourceInput(sourceFormSchema.parse({ ...base, provider: "stripe" }))).not.toHaveProperty("signatureHeader");
+    expect(toCreateSourceInput(sourceFormSchema.parse({ ...base, provider: "none" }))).not.toHaveProperty("secret");
+    expect(toCreateSourceInput(sourceFormSchema.parse({ ...base, provider: "custom", signatureHeader: "x-acme-sig", signaturePrefix: "", signatureEncoding: "base64" }))).toMatchObject({
+      signatureHeader: "x-acme-sig",
+      signaturePrefix: "",
+      signatureEncoding: "base64",
+    });
   });
 
   it("uses the API's own rules for the name and bounds the window", () => {
@@ -65,5 +78,48 @@ describe("new source form", () => {
     expect(sourceFormSchema.safeParse({ ...DEFAULT_SOURCE_VALUES, name: "ok", ttlHours: 0 }).success).toBe(false);
     expect(sourceFormSchema.safeParse({ ...DEFAULT_SOURCE_VALUES, name: "ok", ttlHours: 721 }).success).toBe(false);
     expect(sourceFormSchema.safeParse({ ...DEFAULT_SOURCE_VALUES, name: "ok", ttlHours: Number.NaN }).success).toBe(false);
+    expect(sourceFormSchema.safeParse({ ...DEFAULT_SOURCE_VALUES, name: "ok", provider: "paypal" }).success).toBe(false);
+  });
+});
+
+describe("edit source form", () => {
+  const values = { name: "shop", description: "", ttlHours: 2, rateLimit: "", signatureHeader: "x-sig", signaturePrefix: "", signatureEncoding: "" as const };
+
+  it("clears an empty description and rate limit, and sends custom settings only for a custom source", () => {
+    expect(toUpdateSourceInput(editSourceFormSchema.parse(values), "shopify")).toEqual({ name: "shop", description: null, idempotencyTtlSeconds: 7200, rateLimitPerSecond: null });
+    expect(toUpdateSourceInput(editSourceFormSchema.parse({ ...values, rateLimit: "25" }), "custom")).toEqual({
+      name: "shop",
+      description: null,
+      idempotencyTtlSeconds: 7200,
+      rateLimitPerSecond: 25,
+      signatureHeader: "x-sig",
+      signaturePrefix: "",
+      signatureEncoding: null,
+    });
+  });
+
+  it("refuses a rate limit that is not a whole number from 1 to 100 000", () => {
+    for (const rateLimit of ["0", "1.5", "100001", "ten"]) expect(editSourceFormSchema.safeParse({ ...values, rateLimit }).success).toBe(false);
+  });
+});
+
+describe("preset wording", () => {
+  it("names where keys and types are read, in the order they are tried", () => {
+    expect(ruleLabel("header.x-github-delivery")).toBe("x-github-delivery header");
+    expect(ruleLabel("body.event.type")).toBe("body event.type");
+    expect(keyRulesText({ keyRules: ["header.x-shopify-event-id", "header.x-shopify-webhook-id"] })).toBe("x-shopify-event-id header, then x-shopify-webhook-id header, else a hash of the content");
+    expect(typeRulesText({ typeRules: ["body.event.type", "body.command"] })).toBe("body event.type, then body command");
+  });
+
+  it("knows which sources wait for a provider-made secret", () => {
+    expect(awaitsSecret("stripe", null)).toBe(true);
+    expect(awaitsSecret("stripe", "whsec_••••abcd")).toBe(false);
+    expect(awaitsSecret("none", null)).toBe(false);
+    expect(presetLabel("svix")).toBe("Svix (Clerk, Resend, …)");
+    expect(presetLabel("paypal")).toBe("paypal");
+  });
+
+  it("splits code spans out of a catalog sentence", () => {
+    expect(codeSpans("in `X-Hub-Signature-256` (`sha256=` hex)")).toEqual(["in ", "X-Hub-Signature-256", " (", "sha256=", " hex)"]);
   });
 });

@@ -7,7 +7,7 @@ const issuesOf = (input: unknown) => createSourceSchema.safeParse(input).error?.
 
 describe("createSourceSchema", () => {
   it("fills in the defaults", () => {
-    expect(createSourceSchema.parse({ name: "stripe" })).toEqual({ name: "stripe", signingScheme: "none", idempotencyTtlSeconds: 86_400 });
+    expect(createSourceSchema.parse({ name: "stripe" })).toEqual({ name: "stripe", provider: "none", idempotencyTtlSeconds: 86_400 });
   });
 
   it.each(["a", "0abc", "my_source-1", "x".repeat(63)])("accepts the name %s", (name) => {
@@ -27,16 +27,19 @@ describe("createSourceSchema", () => {
     expect(issuesOf({ name: "a", rateLimitPerSecond: 1.5 })).toEqual(["rateLimitPerSecond"]);
   });
 
-  it("checks the secret and HMAC fields against the scheme", () => {
+  it("checks the secret and the custom fields against the preset", () => {
     expect(issuesOf({ name: "a", secret: "x".repeat(20) })).toEqual(["secret"]);
-    expect(issuesOf({ name: "a", signingScheme: "standard_webhooks", secret: "plain-text-secret" })).toEqual(["secret"]);
-    expect(issuesOf({ name: "a", signingScheme: "standard_webhooks", secret: `whsec_${Buffer.alloc(8).toString("base64")}` })).toEqual(["secret"]);
-    expect(issuesOf({ name: "a", signingScheme: "standard_webhooks", secret: `whsec_${Buffer.alloc(24).toString("base64")}` })).toEqual([]);
-    expect(issuesOf({ name: "a", signingScheme: "standard_webhooks", signatureHeader: "x-sig" })).toEqual(["signatureHeader"]);
-    expect(issuesOf({ name: "a", signingScheme: "hmac_sha256", secret: "short" })).toEqual(["secret"]);
-    expect(issuesOf({ name: "a", signingScheme: "hmac_sha256", secret: "long enough", signatureHeader: "X-Hub-Signature-256", signaturePrefix: "" })).toEqual([]);
-    expect(issuesOf({ name: "a", signingScheme: "hmac_sha256", signatureHeader: "bad header" })).toEqual(["signatureHeader"]);
-    expect(issuesOf({ name: "a", signingScheme: "rsa" })).toEqual(["signingScheme"]);
+    expect(issuesOf({ name: "a", provider: "standard_webhooks", secret: "plain-text-secret" })).toEqual(["secret"]);
+    expect(issuesOf({ name: "a", provider: "svix", secret: `whsec_${Buffer.alloc(8).toString("base64")}` })).toEqual(["secret"]);
+    expect(issuesOf({ name: "a", provider: "svix", secret: `whsec_${Buffer.alloc(24).toString("base64")}` })).toEqual([]);
+    expect(issuesOf({ name: "a", provider: "stripe", secret: "whsec_anything_stripe_made" })).toEqual([]);
+    expect(issuesOf({ name: "a", provider: "github", signatureHeader: "x-sig" })).toEqual(["signatureHeader"]);
+    expect(issuesOf({ name: "a", provider: "shopify", signatureEncoding: "hex" })).toEqual(["signatureEncoding"]);
+    expect(issuesOf({ name: "a", provider: "custom", secret: "short" })).toEqual(["secret"]);
+    expect(issuesOf({ name: "a", provider: "custom", secret: "long enough", signatureHeader: "X-Hub-Signature-256", signaturePrefix: "", signatureEncoding: "base64" })).toEqual([]);
+    expect(issuesOf({ name: "a", provider: "custom", signatureHeader: "bad header" })).toEqual(["signatureHeader"]);
+    expect(issuesOf({ name: "a", provider: "rsa" })).toEqual(["provider"]);
+    expect(issuesOf({ name: "a", signingScheme: "none" })).toEqual([""]);
   });
 
   it("refuses unknown fields", () => {
@@ -45,8 +48,8 @@ describe("createSourceSchema", () => {
 });
 
 describe("signingIssues, updateSourceSchema and rotate input", () => {
-  it("allows clearing HMAC fields with null on any scheme", () => {
-    expect(signingIssues("none", { signatureHeader: null, signaturePrefix: null })).toEqual([]);
+  it("allows clearing the custom fields with null on any preset", () => {
+    expect(signingIssues("none", { signatureHeader: null, signaturePrefix: null, signatureEncoding: null })).toEqual([]);
   });
 
   it("takes a partial update and nulls", () => {
@@ -63,12 +66,12 @@ describe("signingIssues, updateSourceSchema and rotate input", () => {
 });
 
 describe("secrets", () => {
-  it("generates secrets in each scheme's form, different every time", () => {
-    const sw = generateSecret("standard_webhooks");
+  it("generates secrets in each preset's form, different every time", () => {
+    const sw = generateSecret("whsec");
     expect(sw).toMatch(/^whsec_[A-Za-z0-9+/]{32}$/);
-    expect(createSourceSchema.safeParse({ name: "a", signingScheme: "standard_webhooks", secret: sw }).success).toBe(true);
-    expect(generateSecret("hmac_sha256")).toMatch(/^[0-9a-f]{64}$/);
-    expect(generateSecret("hmac_sha256")).not.toBe(generateSecret("hmac_sha256"));
+    expect(createSourceSchema.safeParse({ name: "a", provider: "standard_webhooks", secret: sw }).success).toBe(true);
+    expect(generateSecret("text")).toMatch(/^[0-9a-f]{64}$/);
+    expect(generateSecret("text")).not.toBe(generateSecret("text"));
   });
 
   it("hints at a secret with its last four characters only", () => {
@@ -82,19 +85,20 @@ describe("secrets", () => {
       id: "s1",
       name: "default",
       description: null,
-      signingScheme: "hmac_sha256",
+      provider: "hmac_sha256",
       secret: "0123456789abcdef",
       previousSecret: "old-secret-value",
       previousSecretExpiresAt: new Date(2_000),
       signatureHeader: "x-signature-256",
       signaturePrefix: "sha256=",
+      signatureEncoding: null,
       idempotencyTtlSeconds: 60,
       rateLimitPerSecond: null,
       createdAt: new Date(0),
       updatedAt: new Date(0),
     };
     const view = toSourceView(row, 1_000);
-    expect(view).toMatchObject({ secretHint: "••••cdef", previousSecretExpiresAt: new Date(2_000), webhookPath: "/api/webhook" });
+    expect(view).toMatchObject({ provider: "custom", secretHint: "••••cdef", previousSecretExpiresAt: new Date(2_000), webhookPath: "/api/webhook" });
     expect(JSON.stringify(view)).not.toContain("0123456789abcdef");
     expect(JSON.stringify(view)).not.toContain("old-secret-value");
     expect(toSourceView(row, 2_000).previousSecretExpiresAt).toBeNull();

@@ -106,6 +106,10 @@ describe("simulationInputSchema", () => {
 });
 
 describe("compareInputSchema", () => {
+  it.each([false, null, 3, "text", [[1]]])("refuses %j as a body without throwing", (body) => {
+    expect(compareInputSchema.safeParse(body).success).toBe(false);
+  });
+
   const scenario = { failureRate: 0.2, timeoutRate: 0 };
   const entry = (label: string, maxAttempts = 5) => ({ label, policy: { maxAttempts } });
 

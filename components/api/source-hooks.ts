@@ -1,0 +1,123 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { toast } from "sonner";
+import type { SourceRefusals } from "@/lib/inbound/refusal-store";
+import type { SourceView, SourceWithSecret } from "@/lib/inbound/source-schema";
+import type { ProviderId, SignatureEncoding } from "@/lib/inbound/providers/types";
+import { mutationErrorText } from "@/components/ui/form-errors";
+import type { Wire } from "./delivery-hooks";
+import { apiFetch } from "./fetcher";
+
+export type InboundSource = Wire<SourceView>;
+/** A source as created, rotated or switched to another preset: the only answers that carry its secret. */
+export type SourceWithSecretView = Wire<SourceWithSecret>;
+export type SourceRefusalsView = Wire<SourceRefusals>;
+
+export const sourceKeys = {
+  all: ["sources"] as const,
+  list: () => [...sourceKeys.all, "list"] as const,
+  detail: (id: string) => [...sourceKeys.all, "detail", id] as const,
+  refusals: (id: string) => [...sourceKeys.all, "refusals", id] as const,
+};
+
+/** Refusals are written within a second or two of the request: a page watching them refreshes often. */
+const REFUSALS_REFRESH_MS = 5_000;
+
+const path = (id: string) => `/api/sources/${encodeURIComponent(id)}`;
+
+export function useSources() {
+  return useQuery({
+    queryKey: sourceKeys.list(),
+    queryFn: ({ signal }) => apiFetch<{ data: InboundSource[] }>("/api/sources", { signal }),
+    select: (body) => body.data,
+    refetchInterval: REFUSALS_REFRESH_MS,
+  });
+}
+
+export function useSource(id: string) {
+  return useQuery({ queryKey: sourceKeys.detail(id), queryFn: ({ signal }) => apiFetch<InboundSource>(path(id), { signal }) });
+}
+
+export function useSourceRefusals(id: string) {
+  return useQuery({
+    queryKey: sourceKeys.refusals(id),
+    queryFn: ({ signal }) => apiFetch<SourceRefusalsView>(`${path(id)}/refusals`, { signal }),
+    refetchInterval: REFUSALS_REFRESH_MS,
+  });
+}
+
+export interface SourceSigningInput {
+  provider: ProviderId;
+  secret?: string;
+  signatureHeader?: string;
+  signaturePrefix?: string;
+  signatureEncoding?: SignatureEncoding;
+}
+
+export interface CreateSourceInput extends SourceSigningInput {
+  name: string;
+  description?: string;
+  idempotencyTtlSeconds?: number;
+}
+
+/** Creates a source; the answer carries its secret, the only time it is shown. Errors are left to the form. */
+export function useCreateSource() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: CreateSourceInput) => apiFetch<SourceWithSecretView>("/api/sources", { method: "POST", body: JSON.stringify(input) }),
+    onSuccess: (source) => toast.success(`Source "${source.name}" created`, { description: `Providers post to ${source.webhookPath}` }),
+    onError: (err) => toast.error("The source was not created", { description: mutationErrorText(err) }),
+    onSettled: () => void client.invalidateQueries({ queryKey: sourceKeys.all }),
+  });
+}
+
+export interface UpdateSourceInput {
+  name?: string;
+  description?: string | null;
+  idempotencyTtlSeconds?: number;
+  rateLimitPerSecond?: number | null;
+  signatureHeader?: string | null;
+  signaturePrefix?: string | null;
+  signatureEncoding?: SignatureEncoding | null;
+}
+
+export function useUpdateSource(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: UpdateSourceInput) => apiFetch<InboundSource>(path(id), { method: "PATCH", body: JSON.stringify(input) }),
+    onSuccess: (source) => toast.success(`Source "${source.name}" saved`),
+    onError: (err) => toast.error("The source was not saved", { description: mutationErrorText(err) }),
+    onSettled: () => void client.invalidateQueries({ queryKey: sourceKeys.all }),
+  });
+}
+
+export interface RotateSourceInput {
+  secret?: string;
+  previousSecretValidSeconds: number;
+}
+
+export function useRotateSourceSecret(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: RotateSourceInput) => apiFetch<SourceWithSecretView>(`${path(id)}/rotate-secret`, { method: "POST", body: JSON.stringify(input) }),
+    onSuccess: () => toast.success("Signing secret changed", { description: "Copy the new secret now if Hookrelay made it; it is shown only once." }),
+    onError: (err) => toast.error("The secret was not changed", { description: mutationErrorText(err) }),
+    onSettled: () => void client.invalidateQueries({ queryKey: sourceKeys.all }),
+  });
+}
+
+export function useDeleteSource(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch<undefined>(path(id), { method: "DELETE" }),
+    onSuccess: () => {
+      // Dropped rather than invalidated: a refetch of a deleted source can only 404.
+      client.removeQueries({ queryKey: sourceKeys.detail(id) });
+      client.removeQueries({ queryKey: sourceKeys.refusals(id) });
+      void client.invalidateQueries({ queryKey: sourceKeys.list() });
+      toast.success("Source deleted");
+    },
+    onError: (err) => toast.error("The source was not deleted", { description: mutationErrorText(err) }),
+  });
+}
