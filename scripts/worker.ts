@@ -3,8 +3,10 @@
 import { getReadyDb } from "../lib/db/ready";
 import { startConfiguredWorker } from "../lib/delivery/worker-runtime";
 import { logger } from "../lib/log";
+import { configOrExit } from "../lib/server/startup";
 
 async function main(): Promise<void> {
+  configOrExit();
   for (;;) {
     try {
       const db = await getReadyDb();

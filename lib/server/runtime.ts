@@ -1,10 +1,10 @@
 import { bootstrapOperator } from "../auth/bootstrap-operator";
-import { config } from "../config";
 import { getReadyDb } from "../db/ready";
 import { startConfiguredWorker } from "../delivery/worker-runtime";
 import { startBulkJobRunner } from "../dlq/bulk-job-runner";
 import { logger } from "../log";
 import { startCleanup } from "../ops/cleanup";
+import { configOrExit } from "./startup";
 
 const RETRY_START_MS = 5_000;
 
@@ -15,6 +15,7 @@ const RETRY_START_MS = 5_000;
  * does not stop the server: health answers 503 and start-up is tried again until it succeeds.
  */
 export async function startServerRuntime(): Promise<void> {
+  const c = configOrExit();
   try {
     const db = await getReadyDb();
     logger.info({ provider: db.provider }, "database ready");
@@ -22,7 +23,7 @@ export async function startServerRuntime(): Promise<void> {
     if (operator === "created") logger.info("first operator created from HOOKRELAY_ADMIN_EMAIL");
     startCleanup(getReadyDb);
     startBulkJobRunner(getReadyDb, { pollMs: 1_000 });
-    if (config().HOOKRELAY_WORKER) startConfiguredWorker(db, { exitOnSignal: true });
+    if (c.HOOKRELAY_WORKER) startConfiguredWorker(db, { exitOnSignal: true });
   } catch {
     // getReadyDb has logged the cause.
     setTimeout(() => void startServerRuntime(), RETRY_START_MS).unref();
