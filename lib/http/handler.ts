@@ -24,8 +24,8 @@ export function validationError(err: ZodError): AppError {
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof ZodError) return validationError(err);
-  if (isDatabaseUnavailable(err)) return databaseUnavailable(err);
   if (isInvalidText(err)) return new AppError("bad_request", "Text in the request cannot contain the NUL character (U+0000)");
+  if (isDatabaseUnavailable(err)) return databaseUnavailable(err);
   logger.error({ err }, "unhandled error in route handler");
   return new AppError("internal", "Something went wrong on our side");
 }
