@@ -4,6 +4,7 @@ import { startConfiguredWorker } from "../delivery/worker-runtime";
 import { startBulkJobRunner } from "../dlq/bulk-job-runner";
 import { logger } from "../log";
 import { startCleanup } from "../ops/cleanup";
+import { tagRequestsWithPeerAddress } from "./peer-address";
 import { configOrExit } from "./startup";
 
 const RETRY_START_MS = 5_000;
@@ -16,6 +17,7 @@ const RETRY_START_MS = 5_000;
  */
 export async function startServerRuntime(): Promise<void> {
   const c = configOrExit();
+  tagRequestsWithPeerAddress();
   try {
     const db = await getReadyDb();
     logger.info({ provider: db.provider }, "database ready");
