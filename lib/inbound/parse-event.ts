@@ -1,4 +1,5 @@
 import { AppError } from "../http/errors";
+import { parseJsonText } from "../http/json";
 import { deriveEventType, deriveIdempotencyKey, deriveProviderAttempt, InvalidIdempotencyKeyError, type DerivedKey } from "./idempotency-key";
 
 export interface ParsedEvent {
@@ -40,12 +41,7 @@ function keptHeaders(headers: Headers): Record<string, string> {
 }
 
 function parseObject(rawBody: string): Record<string, unknown> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(rawBody);
-  } catch {
-    throw new AppError("invalid_json", "The body is not valid JSON");
-  }
+  const parsed = parseJsonText(rawBody);
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
     throw new AppError("bad_request", "The body must be a JSON object");
   }
