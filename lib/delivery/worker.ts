@@ -10,6 +10,7 @@ import { EndpointThrottle } from "./endpoint-throttle";
 import { PolicyResolver } from "./policy-resolver";
 import { LeaseLostError, recordAttempt } from "./record-attempt";
 import { WebhookSender, type SendResult } from "./send";
+import { eventTypeHeader } from "./event-type-header";
 import { signatureHeader } from "./sign";
 import { onNewDeliveries } from "./wakeup";
 
@@ -295,7 +296,7 @@ export class DeliveryWorker {
             "webhook-signature": signatureHeader(endpoint, message.id, timestamp, message.payload),
             "x-hookrelay-delivery-id": d.id,
             "x-hookrelay-attempt": String(attempt),
-            "x-hookrelay-event-type": message.eventType,
+            "x-hookrelay-event-type": eventTypeHeader(message.eventType),
           },
         },
         this.shutdown.signal,
