@@ -68,9 +68,11 @@ export async function connect(url: string, options: ConnectOptions = {}): Promis
   }
   const file = sqliteFilePath(url);
   mkdirSync(path.dirname(file), { recursive: true });
-  // `timeout` is how long a statement waits for another process's write lock (busy_timeout).
+  // `timeout` (busy_timeout) is how long a statement waits for another process's write
+  // lock: at most one of that process's transactions, so a transaction deadline.
   // Epoch milliseconds make the worker's raw claim query compare times as integers.
-  const adapter = serializeSqliteAdapter(refuseNulText(new PrismaBetterSQLite3({ url: file, timeout: deadlines.statementMs }, { timestampFormat: "unixepoch-ms" })));
+  const busyTimeout = transactionMs(deadlines);
+  const adapter = serializeSqliteAdapter(refuseNulText(new PrismaBetterSQLite3({ url: file, timeout: busyTimeout }, { timestampFormat: "unixepoch-ms" })));
   const prisma = new SqliteClient({ adapter, transactionOptions });
   await prisma.$executeRawUnsafe("PRAGMA foreign_keys = ON");
   return { provider, url, prisma, pgPool: null, deadlines, close: () => prisma.$disconnect() };

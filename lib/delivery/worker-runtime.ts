@@ -1,7 +1,6 @@
 import { hostname } from "node:os";
 import { config } from "../config";
 import { connect } from "../db/client";
-import { databaseUrlFromEnv } from "../db/provider";
 import { getReadyDb } from "../db/ready";
 import { logger } from "../log";
 import { processSingleton } from "../process-singleton";
@@ -33,11 +32,16 @@ export function startSupervisedWorker(options: { kind: "standalone" | "in-proces
   if (slot.supervisor) return slot.supervisor;
   const c = config();
   const supervisor = new WorkerSupervisor({
-    // The worker has a pool of its own, so a stalled worker's connections can be replaced
-    // without touching the ones serving requests; the shared start-up migrates first.
+    // On PostgreSQL the worker has a pool of its own, so a stalled worker's connections can
+    // be replaced without touching the ones serving requests. SQLite takes one writer per
+    // file, and a second connection in this process would wait for the first while
+    // blocking the event loop the first needs to finish: the worker shares the process's.
     connect: async () => {
-      await getReadyDb();
-      return connect(databaseUrlFromEnv());
+      const shared = await getReadyDb();
+      return shared.provider === "sqlite" ? shared : connect(shared.url);
+    },
+    disconnect: async (db) => {
+      if (db.provider !== "sqlite") await db.close();
     },
     createWorker: (db) =>
       new DeliveryWorker({

@@ -14,8 +14,10 @@ export interface WorkerIdentity {
 }
 
 export interface SupervisorOptions {
-  /** A database connection of the worker's own, ready to use (migrated). */
+  /** The database the worker runs on, ready to use (migrated). */
   connect(): Promise<Db>;
+  /** Lets go of what connect() gave: closes a connection of the worker's own. */
+  disconnect(db: Db): Promise<void>;
   createWorker(db: Db): DeliveryWorker;
   identity: WorkerIdentity;
   /** A claim loop quiet this long is stalled; stalled as long again, its connections are rebuilt. */
@@ -56,6 +58,7 @@ export class WorkerSupervisor {
   private buildFailures = 0;
   private nextBuildAt = 0;
   private lastBeatAt = 0;
+  private oldBeatsForgotten = false;
   private loopDone: Promise<void> | undefined;
 
   constructor(private readonly opts: SupervisorOptions) {
@@ -86,7 +89,7 @@ export class WorkerSupervisor {
     await this.stopWorker(this.opts.graceMs);
     if (!db) return;
     await deleteHeartbeat(db, this.id).catch(() => undefined);
-    await db.close().catch((err: unknown) => logger.warn({ supervisor: this.id, err: String(err) }, "closing the worker's database connections failed"));
+    await this.opts.disconnect(db).catch((err: unknown) => logger.warn({ supervisor: this.id, err: String(err) }, "closing the worker's database connections failed"));
   }
 
   private async supervise(): Promise<void> {
@@ -108,7 +111,7 @@ export class WorkerSupervisor {
   private async build(now: number): Promise<void> {
     try {
       const db = await this.opts.connect();
-      if (this.lastBeatAt === 0) await forgetOldHeartbeats(db, now).catch(() => undefined);
+      if (!this.oldBeatsForgotten) this.oldBeatsForgotten = await forgetOldHeartbeats(db, now).then(() => true, () => false);
       this.db = db;
       this.worker = this.opts.createWorker(db);
       this.worker.start();
@@ -131,7 +134,7 @@ export class WorkerSupervisor {
     logger.warn({ supervisor: this.id, reason }, "the delivery worker is stalled; rebuilding it on new database connections");
     const db = this.db;
     await this.stopWorker(REBUILD_GRACE_MS);
-    db?.close().catch((err: unknown) => logger.warn({ supervisor: this.id, err: String(err) }, "closing the stalled worker's connections failed"));
+    if (db) this.opts.disconnect(db).catch((err: unknown) => logger.warn({ supervisor: this.id, err: String(err) }, "closing the stalled worker's connections failed"));
     await this.build(this.clock.now());
   }
 
