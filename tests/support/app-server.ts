@@ -202,7 +202,7 @@ export function useApp(provider: Provider, options: { env?: Record<string, strin
       return fetch(`${need(server).url}/api/webhook${source ? `/${source}` : ""}`, {
         method: "POST",
         headers: { "content-type": "application/json", ...headers },
-        body: typeof body === "string" ? body : body instanceof Uint8Array ? Buffer.from(body) : JSON.stringify(body),
+        body: typeof body === "string" ? body : body instanceof Uint8Array ? new Uint8Array(body) : JSON.stringify(body),
       });
     },
   };
