@@ -2,7 +2,7 @@ import type { SqlDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/dri
 import { layerAdapter } from "./adapter-layer";
 
 /** PostgreSQL's SQLSTATE for text holding U+0000, which it cannot store. */
-export const NUL_IN_TEXT_SQLSTATE = "22021";
+const NUL_IN_TEXT_SQLSTATE = "22021";
 
 function refuseNul(q: SqlQuery): SqlQuery {
   if (q.args.some((arg) => typeof arg === "string" && arg.includes("\u0000"))) {
