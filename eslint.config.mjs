@@ -14,5 +14,10 @@ export default defineConfig([
       "react-hooks/incompatible-library": "off",
     },
   },
+  {
+    // Test helpers named use* (useApp, useTestDatabase) register vitest hooks, not React hooks.
+    files: ["tests/integration/**", "tests/support/**", "e2e/**"],
+    rules: { "react-hooks/rules-of-hooks": "off" },
+  },
   globalIgnores([".next/**", ".next-*/**", "lib/db/generated/**", "data/**", "test-results/**", "playwright-report/**", "e2e/artifacts/**", "next-env.d.ts"]),
 ]);

@@ -1,5 +1,7 @@
 import { NextResponse } from "next/server";
+import { API_ROUTES } from "../http/api-routes";
 import { errorResponse, toAppError } from "../http/handler";
+import { refuseUnroutable } from "../http/route-match";
 import { FORWARDED_REQUEST_ID_HEADER, REQUEST_ID_HEADER, requestIdOf } from "../http/request-log";
 import { decideAccess, type AccessDecision, type AccessLookups } from "./access";
 import { ACTOR_HEADER, encodeActor } from "./actor";
@@ -21,16 +23,24 @@ function respond(decision: AccessDecision, req: Request, requestId: string): Res
   }
 }
 
-/** proxy.ts's whole job: decide, then answer, redirect or pass the request on with its actor and request id. */
-export async function guard(req: Request, lookups: AccessLookups): Promise<Response> {
-  const requestId = requestIdOf(req.headers);
-  let res: Response;
+async function answer(req: Request, lookups: AccessLookups, requestId: string): Promise<Response> {
+  const refusal = refuseUnroutable(req.method, new URL(req.url).pathname, API_ROUTES);
+  if (refusal) return errorResponse(refusal.error, refusal.headers);
   try {
-    res = respond(await decideAccess(req, lookups), req, requestId);
+    return respond(await decideAccess(req, lookups), req, requestId);
   } catch (err) {
     // The database is away: 503 with Retry-After rather than a page that hangs.
-    res = errorResponse(toAppError(err));
+    return errorResponse(toAppError(err));
   }
+}
+
+/**
+ * proxy.ts's whole job: refuse what no route can serve, decide who is asking, then
+ * answer, redirect or pass the request on with its actor and request id.
+ */
+export async function guard(req: Request, lookups: AccessLookups): Promise<Response> {
+  const requestId = requestIdOf(req.headers);
+  const res = await answer(req, lookups, requestId);
   res.headers.set(REQUEST_ID_HEADER, requestId);
   return res;
 }

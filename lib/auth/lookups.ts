@@ -1,3 +1,4 @@
+import { config } from "../config";
 import type { Db } from "../db/client";
 import type { AccessLookups } from "./access";
 import { hasOperator } from "./first-operator";
@@ -5,7 +6,7 @@ import { resolveSession } from "./sessions";
 import { authenticateApiToken } from "./tokens";
 
 /** The proxy's view of the database. */
-export function databaseLookups(getDb: () => Promise<Db>, env: Readonly<Record<string, string | undefined>> = process.env): AccessLookups {
+export function databaseLookups(getDb: () => Promise<Db>, metricsToken = config().HOOKRELAY_METRICS_TOKEN): AccessLookups {
   // Operators are never deleted, so once one exists the answer stays yes and the count
   // query leaves every later request.
   let operatorSeen = false;
@@ -22,6 +23,6 @@ export function databaseLookups(getDb: () => Promise<Db>, env: Readonly<Record<s
       operatorSeen ||= await hasOperator(await getDb());
       return operatorSeen;
     },
-    metricsToken: env.HOOKRELAY_METRICS_TOKEN?.trim() || undefined,
+    metricsToken: metricsToken || undefined,
   };
 }

@@ -4,10 +4,8 @@ import { recordAudit } from "./audit";
 import type { SignInInput } from "./credentials";
 import { burnPasswordCheck, verifyPassword } from "./password";
 import { createSession } from "./sessions";
+import { delayAfterFailures, FREE_FAILURES } from "./sign-in-delay";
 import { FailureThrottle } from "./throttle";
-
-export const MAX_FAILED_SIGN_INS = 5;
-export const LOCKOUT_MS = 15 * 60 * 1000;
 
 // The same words for an unknown e-mail and a wrong password: the answer must not tell
 // an attacker which addresses are operators.
@@ -31,54 +29,68 @@ export interface SignedIn {
   expiresAt: Date;
 }
 
-function tooManyAttempts(retryAfterMs: number): AppError {
-  const minutes = Math.max(1, Math.ceil(retryAfterMs / 60_000));
-  return new AppError("rate_limited", `Too many failed sign-in attempts; try again in ${minutes} minute${minutes === 1 ? "" : "s"}`, {
-    retryAfterSeconds: Math.ceil(retryAfterMs / 1000),
-  });
+function tooManyAttempts(retryAfterMs: number, scope: "address" | "account"): AppError {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  const wait = seconds < 120 ? `${seconds} second${seconds === 1 ? "" : "s"}` : `${Math.ceil(seconds / 60)} minutes`;
+  const who = scope === "address" ? "from this address" : "for this account";
+  return new AppError("rate_limited", `Too many failed sign-in attempts ${who}; try again in ${wait}`, { retryAfterSeconds: seconds });
 }
 
+type Reservation = { kind: "reserved"; failures: number } | { kind: "wait"; retryAfterMs: number };
+
+const RESERVE_ROUNDS = 3;
+const CONTENDED_RETRY_MS = 1_000;
+
 /**
- * Counts a failure and locks the operator on the fifth in a row. The increment is atomic,
- * so parallel guesses cannot slip past the limit; the count restarts once locked.
+ * Takes the operator's next attempt before the password is checked, with a
+ * compare-and-set on the failure count: the attempt counts as a failure (and pushes the
+ * next one back by its delay) until it succeeds. Parallel guesses therefore queue on the
+ * row, and past the free ones each has to wait its turn; none is checked early.
  */
-async function recordFailure(db: Db, operator: { id: string; email: string }, now: Date): Promise<boolean> {
-  const { failedLogins } = await db.prisma.operator.update({ where: { id: operator.id }, data: { failedLogins: { increment: 1 } }, select: { failedLogins: true } });
-  if (failedLogins < MAX_FAILED_SIGN_INS) return false;
-  const lockedUntil = new Date(now.getTime() + LOCKOUT_MS);
-  await db.prisma.operator.update({ where: { id: operator.id }, data: { failedLogins: 0, lockedUntil } });
-  await recordAudit(db, { actor: "system", action: "operator.locked", targetType: "operator", targetId: operator.id, details: { email: operator.email, lockedUntil, failures: failedLogins } });
-  return true;
+async function reserveAttempt(db: Db, operatorId: string, now: Date): Promise<Reservation> {
+  for (let round = 0; round < RESERVE_ROUNDS; round++) {
+    const row = await db.prisma.operator.findUniqueOrThrow({ where: { id: operatorId }, select: { failedLogins: true, nextSignInAt: true } });
+    if (row.nextSignInAt && row.nextSignInAt > now) return { kind: "wait", retryAfterMs: row.nextSignInAt.getTime() - now.getTime() };
+    const failures = row.failedLogins + 1;
+    const { count } = await db.prisma.operator.updateMany({
+      where: { id: operatorId, failedLogins: row.failedLogins, OR: [{ nextSignInAt: null }, { nextSignInAt: { lte: now } }] },
+      data: { failedLogins: failures, nextSignInAt: new Date(now.getTime() + delayAfterFailures(failures)) },
+    });
+    if (count === 1) return { kind: "reserved", failures };
+  }
+  // Other attempts took every turn meanwhile; this one comes back for a later one.
+  return { kind: "wait", retryAfterMs: CONTENDED_RETRY_MS };
 }
 
 /**
- * Checks the password and opens a session. Throws 401 for wrong credentials, 429 with
- * Retry-After while the client address is throttled or the operator is locked; a locked
- * operator is refused even with the right password until the lock expires.
+ * Checks the password and opens a session. Throws 401 for wrong credentials, and 429
+ * with Retry-After while the client address is throttled or the operator's next attempt
+ * is delayed (even with the right password: the delay is what makes guessing slow).
  */
 export async function signIn(db: Db, input: SignInInput, ctx: SignInContext): Promise<SignedIn> {
   const now = ctx.now ?? new Date();
   const throttled = ctx.throttle.retryAfterMs(ctx.clientKey, now.getTime());
-  if (throttled > 0) throw tooManyAttempts(throttled);
+  if (throttled > 0) throw tooManyAttempts(throttled, "address");
 
-  const operator = await db.prisma.operator.findUnique({ where: { email: input.email } });
+  const operator = await db.prisma.operator.findUnique({ where: { email: input.email }, select: { id: true, email: true, passwordHash: true } });
   if (!operator) {
     await burnPasswordCheck(input.password);
     ctx.throttle.fail(ctx.clientKey, now.getTime());
     throw new AppError("unauthorized", INVALID);
   }
-  if (operator.lockedUntil && operator.lockedUntil > now) throw tooManyAttempts(operator.lockedUntil.getTime() - now.getTime());
+
+  const turn = await reserveAttempt(db, operator.id, now);
+  if (turn.kind === "wait") throw tooManyAttempts(turn.retryAfterMs, "account");
 
   if (!(await verifyPassword(input.password, operator.passwordHash))) {
     ctx.throttle.fail(ctx.clientKey, now.getTime());
-    const locked = await recordFailure(db, operator, now);
-    throw locked ? tooManyAttempts(LOCKOUT_MS) : new AppError("unauthorized", INVALID);
+    if (turn.failures === FREE_FAILURES + 1) {
+      await recordAudit(db, { actor: "system", action: "operator.sign_in_delayed", targetType: "operator", targetId: operator.id, details: { email: operator.email, failures: turn.failures } });
+    }
+    throw new AppError("unauthorized", INVALID);
   }
 
-  // Fenced on the lock: a right guess racing the wrong ones that locked the account loses.
-  const notLocked = { OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] };
-  const { count } = await db.prisma.operator.updateMany({ where: { id: operator.id, ...notLocked }, data: { failedLogins: 0, lockedUntil: null, lastLoginAt: now } });
-  if (count === 0) throw tooManyAttempts(LOCKOUT_MS);
+  await db.prisma.operator.update({ where: { id: operator.id }, data: { failedLogins: 0, nextSignInAt: null, lastLoginAt: now } });
   const session = await createSession(db, operator.id, { userAgent: ctx.userAgent, now });
   return { operator: { id: operator.id, email: operator.email }, ...session };
 }

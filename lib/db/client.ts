@@ -2,11 +2,16 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type pg from "pg";
+import { config } from "../config";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client.ts";
+import { createPgPool, transactionMs, type DatabaseDeadlines } from "./pg-pool";
+import { releaseOnFailedEnd } from "./pg-transactions";
 import type { Provider } from "./schema-derivation";
 import { serializeSqliteAdapter } from "./serialized-sqlite";
-import { databaseUrlFromEnv, providerFor, sqliteFilePath } from "./provider";
+import { refuseNulText } from "./sqlite-text";
+import { providerFor, sqliteFilePath } from "./provider";
 
 /**
  * Both generated clients come from the same models (a test pins that), so their
@@ -18,41 +23,59 @@ export interface Db {
   provider: Provider;
   url: string;
   prisma: PrismaClient;
+  /**
+   * PostgreSQL only: the pool Prisma runs on. SQL run on it directly gets the same
+   * connect, statement and transaction deadlines and the same handling of dead
+   * connections (pg-pool.ts); null on SQLite.
+   */
+  pgPool: pg.Pool | null;
+  deadlines: DatabaseDeadlines;
   close(): Promise<void>;
 }
 
 export interface ConnectOptions {
   /** Connections in the PostgreSQL pool; SQLite always uses one connection. */
   poolSize?: number;
+  /** By default from HOOKRELAY_DB_CONNECT_TIMEOUT_MS and HOOKRELAY_DB_STATEMENT_TIMEOUT_MS. */
+  deadlines?: DatabaseDeadlines;
+}
+
+export function deadlinesFromConfig(): DatabaseDeadlines {
+  const c = config();
+  return { connectMs: c.HOOKRELAY_DB_CONNECT_TIMEOUT_MS, statementMs: c.HOOKRELAY_DB_STATEMENT_TIMEOUT_MS };
 }
 
 export async function connect(url: string, options: ConnectOptions = {}): Promise<Db> {
   const provider = providerFor(url);
+  const deadlines = options.deadlines ?? deadlinesFromConfig();
+  // An interactive transaction may wait for its connection as long as any caller waits for one.
+  const transactionOptions = { maxWait: deadlines.connectMs, timeout: transactionMs(deadlines) };
   if (provider === "postgresql") {
-    const adapter = new PrismaPg({
-      connectionString: url,
-      max: options.poolSize ?? 10,
-      connectionTimeoutMillis: 5_000,
-    });
-    const prisma = new PostgresClient({ adapter }) as unknown as PrismaClient;
-    return { provider, url, prisma, close: () => prisma.$disconnect() };
+    const pgPool = createPgPool(url, { max: options.poolSize ?? 10, deadlines });
+    const adapter = releaseOnFailedEnd(new PrismaPg(pgPool));
+    const prisma = new PostgresClient({ adapter, transactionOptions }) as unknown as PrismaClient;
+    return {
+      provider,
+      url,
+      prisma,
+      pgPool,
+      deadlines,
+      async close() {
+        await prisma.$disconnect();
+        await pgPool.end();
+      },
+    };
   }
   const file = sqliteFilePath(url);
   mkdirSync(path.dirname(file), { recursive: true });
+  // `timeout` (busy_timeout) is how long a statement waits for another process's write
+  // lock: at most one of that process's transactions, so a transaction deadline.
   // Epoch milliseconds make the worker's raw claim query compare times as integers.
-  const adapter = serializeSqliteAdapter(new PrismaBetterSQLite3({ url: file, timeout: 10_000 }, { timestampFormat: "unixepoch-ms" }));
-  const prisma = new SqliteClient({ adapter });
+  const busyTimeout = transactionMs(deadlines);
+  const adapter = serializeSqliteAdapter(refuseNulText(new PrismaBetterSQLite3({ url: file, timeout: busyTimeout }, { timestampFormat: "unixepoch-ms" })));
+  const prisma = new SqliteClient({ adapter, transactionOptions });
   await prisma.$executeRawUnsafe("PRAGMA foreign_keys = ON");
-  await prisma.$executeRawUnsafe("PRAGMA busy_timeout = 10000");
-  return { provider, url, prisma, close: () => prisma.$disconnect() };
-}
-
-let shared: Promise<Db> | undefined;
-
-/** The process-wide database for route handlers and the in-server worker. */
-export function getDb(): Promise<Db> {
-  shared ??= connect(databaseUrlFromEnv());
-  return shared;
+  return { provider, url, prisma, pgPool: null, deadlines, close: () => prisma.$disconnect() };
 }
 
 export type {

@@ -12,35 +12,86 @@ export const isUniqueViolation = (err: unknown) => prismaErrorCode(err) === "P20
 export const isRecordNotFound = (err: unknown) => prismaErrorCode(err) === "P2025";
 export const isForeignKeyViolation = (err: unknown) => prismaErrorCode(err) === "P2003";
 
-const CONNECTION_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2037", "53300", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "57P01", "57P03", "08006", "08001", "08003", "SQLITE_BUSY", "SQLITE_CANTOPEN"]);
-
-/**
- * node-postgres reports a connection that dropped mid-query, or a pool that could not get
- * one in time, with a bare Error that has no code, only these fixed messages; errors
- * from the server itself always carry a `severity`, so they never match.
- */
-const PG_CONNECTION_MESSAGES = [/^Connection terminated/, /^timeout exceeded when trying to connect$/, /is not queryable$/];
-
-function isPgConnectionError(e: object): boolean {
-  return e instanceof Error && !("severity" in e) && prismaErrorCode(e) === undefined && PG_CONNECTION_MESSAGES.some((re) => re.test(e.message));
+/** The error and its causes, outermost first (Prisma and the adapters nest them a few levels deep). */
+function* causeChain(err: unknown): Generator<object> {
+  let e: unknown = err;
+  for (let depth = 0; depth < 6 && typeof e === "object" && e !== null; depth++) {
+    yield e;
+    e = (e as { cause?: unknown }).cause;
+  }
 }
 
-/** True when the database could not be reached or is shutting down: the caller should retry later. */
-export function isDatabaseUnavailable(err: unknown): boolean {
-  for (let e: unknown = err, depth = 0; e && depth < 5; depth++) {
+const field = (e: object, name: string): unknown => (e as Record<string, unknown>)[name];
+
+/**
+ * node-postgres reports a connection that dropped, a server that stayed silent past the
+ * deadline, or a pool that had no connection in time with a bare Error that has no code,
+ * only these fixed messages; errors from the server itself always carry a `severity`.
+ */
+const PG_CONNECTION_MESSAGES = [
+  /^Connection terminated/,
+  /^timeout exceeded when trying to connect$/,
+  /^Query read timeout$/,
+  /is not queryable$/,
+  /^Cannot use a pool after calling end on the pool$/,
+];
+
+/** Driver adapter error kinds (and the Prisma codes they become) that mean the connection itself failed. */
+const LOST_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+const LOST_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2037", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH"]);
+
+/** True when the connection to the database failed or went silent: nothing about the data or the request. */
+export function isConnectionLost(err: unknown): boolean {
+  for (const e of causeChain(err)) {
     const code = prismaErrorCode(e);
-    if (code && CONNECTION_CODES.has(code)) return true;
-    if (typeof e === "object" && e !== null && isPgConnectionError(e)) return true;
-    if (typeof e === "object" && e !== null) {
-      const name = (e as { name?: unknown }).name;
-      if (name === "PrismaClientInitializationError") return true;
-      const kind = (e as { kind?: unknown }).kind;
-      if (kind === "DatabaseNotReachable" || kind === "ConnectionClosed" || kind === "SocketTimeout" || kind === "TooManyConnections") return true;
-      const cause = (e as { cause?: unknown }).cause;
-      e = cause;
-    } else break;
+    if (code && LOST_CODES.has(code)) return true;
+    if (LOST_KINDS.has(String(field(e, "kind")))) return true;
+    if (e instanceof Error && !("severity" in e) && PG_CONNECTION_MESSAGES.some((re) => re.test(e.message))) return true;
   }
   return false;
+}
+
+/** Errors that can only come out of the database layer: Prisma's, the driver adapters', node-postgres' and SQLite's. */
+const DATABASE_ERROR_NAMES = new Set([
+  "PrismaClientKnownRequestError",
+  "PrismaClientUnknownRequestError",
+  "PrismaClientInitializationError",
+  "PrismaClientRustPanicError",
+  "DriverAdapterError",
+  "UserFacingError",
+  "SqliteError",
+  "DatabaseError",
+]);
+
+/** Prisma's codes for a value, a constraint or a missing record: P2010 (a raw query failed) is judged by its cause. */
+const DATA_ERROR_CODES = new Set(["P2000", "P2001", "P2002", "P2003", "P2004", "P2005", "P2006", "P2007", "P2011", "P2012", "P2014", "P2015", "P2017", "P2018", "P2019", "P2020", "P2023", "P2025"]);
+
+/**
+ * The failures that say something about the request or the data rather than about the
+ * database being able to serve it: the same request would fail the same way again.
+ * Prisma's value and constraint codes, SQLSTATE classes 22 (data exception) and 23
+ * (integrity constraint), SQLite's constraint errors.
+ */
+function isDataError(e: object): boolean {
+  const code = prismaErrorCode(e);
+  if (code && DATA_ERROR_CODES.has(code)) return true;
+  // A SQLSTATE travels as the driver error's `originalCode`, or as the code Prisma passes on.
+  const sqlState = [field(e, "originalCode"), field(e, "code")].find((c) => typeof c === "string" && /^[0-9A-Z]{5}$/.test(c));
+  if (typeof sqlState === "string" && /^(22|23)/.test(sqlState)) return true;
+  return typeof code === "string" && code.startsWith("SQLITE_CONSTRAINT");
+}
+
+/**
+ * True when the database could not serve the call (unreachable, silent past a deadline,
+ * busy, shutting down, a transaction that could not start or was closed under it): the
+ * caller should answer 503 and the client retry later. Errors about the data itself
+ * (a constraint, a value) are not: retrying would not help.
+ */
+export function isDatabaseUnavailable(err: unknown): boolean {
+  if (isConnectionLost(err)) return true;
+  const chain = [...causeChain(err)];
+  const fromDatabase = chain.some((e) => DATABASE_ERROR_NAMES.has(String(field(e, "name"))) || DATABASE_ERROR_NAMES.has(e.constructor?.name));
+  return fromDatabase && !chain.some(isDataError);
 }
 
 export function databaseUnavailable(cause: unknown): AppError {
@@ -49,10 +100,9 @@ export function databaseUnavailable(cause: unknown): AppError {
 
 /** PostgreSQL refused the text itself (U+0000, or bytes that are not UTF-8): bad input, not a server fault. */
 export function isInvalidText(err: unknown): boolean {
-  for (let e: unknown = err, depth = 0; e && typeof e === "object" && depth < 5; depth++) {
-    const code = (e as { originalCode?: unknown }).originalCode ?? (e as { code?: unknown }).code;
+  for (const e of causeChain(err)) {
+    const code = field(e, "originalCode") ?? field(e, "code");
     if (code === "22021" || code === "22P05") return true;
-    e = (e as { cause?: unknown }).cause;
   }
   return false;
 }

@@ -1,6 +1,7 @@
 import type { Provider } from "./schema-derivation";
 import { providerFor, databaseUrlFromEnv } from "./provider";
 import type { Db } from "./client";
+import { withDeadline } from "./deadline";
 
 export interface DatabaseHealth {
   provider: Provider;
@@ -15,20 +16,14 @@ const PROBE_TIMEOUT_MS = 3_000;
 export async function checkDatabase(getDb: () => Promise<Db>): Promise<DatabaseHealth> {
   const provider = providerFor(databaseUrlFromEnv());
   const started = performance.now();
-  let timer: NodeJS.Timeout | undefined;
   try {
     const probe = (async () => {
       const db = await getDb();
       await db.prisma.$queryRawUnsafe("SELECT 1");
     })();
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${PROBE_TIMEOUT_MS} ms`)), PROBE_TIMEOUT_MS);
-    });
-    await Promise.race([probe, deadline]);
+    await withDeadline(probe, PROBE_TIMEOUT_MS, "The health probe");
     return { provider, ok: true, latencyMs: Math.round(performance.now() - started) };
   } catch (err) {
     return { provider, ok: false, error: err instanceof Error ? err.message : String(err) };
-  } finally {
-    clearTimeout(timer);
   }
 }

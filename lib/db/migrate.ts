@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { config } from "../config";
 import { migrationsPath } from "./schema-derivation";
 import { providerFor, sqliteFilePath } from "./provider";
 
@@ -20,6 +21,9 @@ export interface MigrateResult {
 const TABLE = "_hookrelay_migrations";
 // Any constant works: it only has to be the same for every Hookrelay process.
 const PG_LOCK_KEY = 7_431_902_113;
+// A schema change on a big table, or the wait for another instance's migration, may be
+// long; a server that stopped answering must still not hold the start-up forever.
+const PG_MIGRATION_STATEMENT_MS = 10 * 60_000;
 
 export function migrationsDir(provider: "sqlite" | "postgresql", root = process.cwd()): string {
   // Read at run time from the project folder; the build must not try to trace it.
@@ -77,7 +81,14 @@ function migrateSqlite(url: string, migrations: Migration[]): MigrateResult {
 }
 
 async function migratePostgres(url: string, migrations: Migration[]): Promise<MigrateResult> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  const client = new pg.Client({
+    connectionString: url,
+    connectionTimeoutMillis: config().HOOKRELAY_DB_CONNECT_TIMEOUT_MS,
+    query_timeout: PG_MIGRATION_STATEMENT_MS,
+    keepAlive: true,
+  });
+  // A connection that dies between two statements fails the next one; unheard, the error would end the process.
+  client.on("error", () => undefined);
   await client.connect();
   try {
     // Several web instances and workers may start at once: one migrates, the others wait.

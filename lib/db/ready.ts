@@ -13,7 +13,7 @@ function stateFor(url: string): { ready: Promise<Db> | undefined } {
 /**
  * The process's database, migrated and bootstrapped once. A failure is not cached: while
  * the database is down every caller sees the error (and answers 503), and the first call
- * after it comes back finishes the start-up.
+ * after it comes back finishes the start-up. Once closed, the next call opens it anew.
  */
 export function getReadyDb(): Promise<Db> {
   const url = databaseUrlFromEnv();
@@ -24,6 +24,12 @@ export function getReadyDb(): Promise<Db> {
       if (migrated.applied.length) logger.info({ applied: migrated.applied }, "database migrated");
       const db = await connect(url);
       await bootstrap(db);
+      // A closed database is not handed out again: the next caller opens a new one.
+      const close = db.close;
+      db.close = async () => {
+        if (state.ready === attempt) state.ready = undefined;
+        await close();
+      };
       return db;
     })();
     state.ready = attempt;

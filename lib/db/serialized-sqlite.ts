@@ -1,4 +1,5 @@
 import type { IsolationLevel, SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
+import { layerAdapter } from "./adapter-layer";
 
 /**
  * The better-sqlite3 adapter runs everything on one connection and locks only
@@ -7,16 +8,10 @@ import type { IsolationLevel, SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuer
  * This wrapper makes plain queries wait until no transaction is open.
  */
 export function serializeSqliteAdapter(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
-  return {
-    provider: factory.provider,
-    adapterName: factory.adapterName,
-    async connect() {
-      return serialize(await factory.connect());
-    },
-  };
+  return layerAdapter(factory, serialize);
 }
 
-function serialize(inner: SqlDriverAdapter): SqlDriverAdapter {
+function serialize(inner: SqlDriverAdapter): Partial<SqlDriverAdapter> {
   // Transactions queue on this chain; `open` is set synchronously before BEGIN runs, so no
   // plain query can start between the lock and the transaction's first statement.
   let chain: Promise<void> = Promise.resolve();
@@ -68,8 +63,6 @@ function serialize(inner: SqlDriverAdapter): SqlDriverAdapter {
   }
 
   return {
-    provider: inner.provider,
-    adapterName: inner.adapterName,
     async queryRaw(q) {
       await idle();
       return inner.queryRaw(q);
@@ -83,7 +76,5 @@ function serialize(inner: SqlDriverAdapter): SqlDriverAdapter {
       return inner.executeScript(script);
     },
     startTransaction,
-    getConnectionInfo: inner.getConnectionInfo?.bind(inner),
-    dispose: () => inner.dispose(),
   };
 }

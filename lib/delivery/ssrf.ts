@@ -39,12 +39,41 @@ export class DestinationRefusedError extends Error {
   }
 }
 
-/** The address class an IP belongs to ("unicast" for public addresses). */
+const classOf = (ip: ipaddr.IPv4 | ipaddr.IPv6) => (METADATA_ADDRESSES.has(ip.toString()) ? "metadata" : ip.range());
+
+const ipv4 = (high: number, low: number) => new ipaddr.IPv4([high >> 8, high & 0xff, low >> 8, low & 0xff]);
+
+/**
+ * The IPv4 addresses an IPv6 address carries, which is where a packet to it may end up:
+ * IPv4-compatible (::a.b.c.d, deprecated but still routed by some stacks), IPv4-mapped
+ * (::ffff:a.b.c.d), IPv4-translated (::ffff:0:a.b.c.d), NAT64 (64:ff9b::/96 and the
+ * local-use 64:ff9b:1::/48), 6to4 (2002:AABB:CCDD::) and Teredo (server and client).
+ */
+export function embeddedIPv4(v6: ipaddr.IPv6): ipaddr.IPv4[] {
+  const p = v6.parts;
+  const zero = (from: number, to: number) => p.slice(from, to).every((part) => part === 0);
+  const isUnspecifiedOrLoopback = zero(0, 7) && p[7] <= 1;
+  if (zero(0, 5) && (p[5] === 0 || p[5] === 0xffff) && !isUnspecifiedOrLoopback) return [ipv4(p[6], p[7])];
+  if (zero(0, 4) && p[4] === 0xffff && p[5] === 0) return [ipv4(p[6], p[7])];
+  if (p[0] === 0x64 && p[1] === 0xff9b) return [ipv4(p[6], p[7])];
+  if (p[0] === 0x2002) return [ipv4(p[1], p[2])];
+  // Teredo stores the client's address inverted, bit for bit.
+  if (p[0] === 0x2001 && p[1] === 0) return [ipv4(p[2], p[3]), ipv4(~p[6] & 0xffff, ~p[7] & 0xffff)];
+  return [];
+}
+
+/**
+ * The address class an IP belongs to ("unicast" for public addresses). An IPv6 address
+ * that carries a non-public IPv4 address has that address's class.
+ */
 export function addressClass(address: string): string {
-  let parsed = ipaddr.parse(address);
-  if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
-  if (METADATA_ADDRESSES.has(parsed.toString())) return "metadata";
-  return parsed.range();
+  const parsed = ipaddr.parse(address);
+  if (parsed.kind() === "ipv4") return classOf(parsed);
+  const v6 = parsed as ipaddr.IPv6;
+  const carried = embeddedIPv4(v6).map(classOf);
+  const notPublic = carried.find((cls) => cls !== "unicast");
+  if (notPublic) return notPublic;
+  return v6.isIPv4MappedAddress() ? carried[0] : classOf(v6);
 }
 
 export function isBlockedAddress(address: string): boolean {

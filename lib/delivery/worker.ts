@@ -11,6 +11,7 @@ import { PolicyResolver } from "./policy-resolver";
 import { LeaseLostError, recordAttempt } from "./record-attempt";
 import { WebhookSender, type SendResult } from "./send";
 import { parseSourceHeaders } from "../inbound/forwarded-headers";
+import { eventTypeHeader } from "./event-type-header";
 import { signatureHeader } from "./sign";
 import { onNewDeliveries } from "./wakeup";
 
@@ -27,6 +28,14 @@ export interface WorkerOptions {
   leaseMarginMs?: number;
   now?: () => number;
   random?: RandomSource;
+}
+
+/** When the claim loop last went round, and why it failed since, if it did. */
+export interface LoopProgress {
+  /** Epoch ms of the last pass that claimed without error (or found every slot busy); null before the first. */
+  lastLoopAt: number | null;
+  consecutiveFailures: number;
+  lastError: string | null;
 }
 
 const DEFAULT_LEASE_MARGIN_MS = 15_000;
@@ -52,6 +61,8 @@ export class DeliveryWorker {
   private wake: (() => void) | undefined;
   private unsubscribe: (() => void) | undefined;
   private dbFailures = 0;
+  private lastLoopAt: number | null = null;
+  private lastError: string | null = null;
 
   constructor(options: WorkerOptions) {
     this.db = options.db;
@@ -71,6 +82,11 @@ export class DeliveryWorker {
 
   get inFlight(): number {
     return this.active.size;
+  }
+
+  /** How the claim loop is doing, for the supervisor (worker-supervisor.ts) and /api/health. */
+  get progress(): LoopProgress {
+    return { lastLoopAt: this.lastLoopAt, consecutiveFailures: this.dbFailures, lastError: this.lastError };
   }
 
   start(): void {
@@ -113,17 +129,20 @@ export class DeliveryWorker {
         try {
           const ids = await this.claim(free);
           this.dbFailures = 0;
+          this.lastError = null;
           claimed = ids.length;
           for (const id of ids) this.track(this.process(id));
         } catch (err) {
           this.dbFailures++;
+          this.lastError = err instanceof Error ? err.message : String(err);
           const backoff = Math.min(MAX_DB_BACKOFF_MS, 250 * 2 ** this.dbFailures);
           logger.warn({ workerId: this.id, err: isDatabaseUnavailable(err) ? String(err) : err, retryInMs: backoff }, "claiming deliveries failed");
           await this.sleep(backoff);
           continue;
         }
-        if (claimed === free) continue;
       }
+      this.lastLoopAt = this.opts.now();
+      if (free > 0 && claimed === free) continue;
       await this.sleep(await this.idleWait(free > claimed));
     }
   }
@@ -280,7 +299,7 @@ export class DeliveryWorker {
             "webhook-signature": signatureHeader(endpoint, message.id, timestamp, message.payload),
             "x-hookrelay-delivery-id": d.id,
             "x-hookrelay-attempt": String(attempt),
-            "x-hookrelay-event-type": message.eventType,
+            "x-hookrelay-event-type": eventTypeHeader(message.eventType),
           },
         },
         this.shutdown.signal,

@@ -2,6 +2,7 @@ import { ZodError, type ZodType, type z } from "zod";
 import { AppError, type ErrorBody } from "./errors";
 import { databaseUnavailable, isDatabaseUnavailable, isInvalidText } from "../db/errors";
 import { logger } from "../log";
+import { parseJsonText } from "./json";
 import { readBodyWithLimit } from "./read-body";
 
 export function json<T>(body: T, init: ResponseInit = {}): Response {
@@ -24,18 +25,38 @@ export function validationError(err: ZodError): AppError {
 export function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (err instanceof ZodError) return validationError(err);
-  if (isDatabaseUnavailable(err)) return databaseUnavailable(err);
   if (isInvalidText(err)) return new AppError("bad_request", "Text in the request cannot contain the NUL character (U+0000)");
+  if (isDatabaseUnavailable(err)) return databaseUnavailable(err);
   logger.error({ err }, "unhandled error in route handler");
   return new AppError("internal", "Something went wrong on our side");
 }
 
 type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
 
-/** Wraps a route handler so every failure becomes a typed JSON error and never an HTML page. */
+/** Operator API bodies are small; the cap keeps one request from holding megabytes in memory. */
+export const DEFAULT_JSON_BODY_BYTES = 1024 * 1024;
+
+const BODY_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Any body sent to an operator API must be JSON within the size and depth limits, also
+ * where the route ignores it: the same input gets the same answer everywhere. Read from a
+ * copy, so the handler still reads the original.
+ */
+async function checkBody(req: Request): Promise<void> {
+  if (!BODY_METHODS.has(req.method.toUpperCase()) || !req.body) return;
+  const text = await readBodyWithLimit(req.clone(), DEFAULT_JSON_BODY_BYTES);
+  if (text.trim() !== "") parseJsonText(text, "The request body");
+}
+
+/**
+ * Wraps a route handler: the body is checked first, and every failure becomes a typed
+ * JSON error, never an HTML page.
+ */
 export function route<C>(handler: Handler<C>): Handler<C> {
   return async (req, ctx) => {
     try {
+      await checkBody(req);
       return await handler(req, ctx);
     } catch (err) {
       return errorResponse(toAppError(err));
@@ -43,17 +64,10 @@ export function route<C>(handler: Handler<C>): Handler<C> {
   };
 }
 
-/** Operator API bodies are small; the cap keeps one request from holding megabytes in memory. */
-export const DEFAULT_JSON_BODY_BYTES = 1024 * 1024;
-
 export async function readJson(req: Request, maxBytes = DEFAULT_JSON_BODY_BYTES): Promise<unknown> {
   const text = await readBodyWithLimit(req, maxBytes);
   if (text.trim() === "") throw new AppError("invalid_json", "The request body is empty; send a JSON object");
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new AppError("invalid_json", "The request body is not valid JSON");
-  }
+  return parseJsonText(text, "The request body");
 }
 
 export async function parseBody<S extends ZodType>(req: Request, schema: S, maxBytes?: number): Promise<z.output<S>> {

@@ -1,4 +1,5 @@
 import { AppError } from "../http/errors";
+import { parseJsonText } from "../http/json";
 import { jsonText, type BodyFormat } from "./body";
 import { deriveEventType, deriveIdempotencyKey, InvalidIdempotencyKeyError, type DerivedKey } from "./idempotency-key";
 import type { Handshake, ProviderPreset, ReceivedEvent } from "./providers/types";
@@ -30,12 +31,7 @@ function keptHeaders(headers: Headers, preset: ProviderPreset): Record<string, s
 }
 
 function parseObject(text: string): Record<string, unknown> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new AppError("invalid_json", "The body is not valid JSON");
-  }
+  const parsed = parseJsonText(text);
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
     throw new AppError("bad_request", "The body must be a JSON object");
   }

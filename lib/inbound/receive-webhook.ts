@@ -1,4 +1,5 @@
 import type { Db, InboundEvent, InboundSource } from "../db/client";
+import { withDeadline } from "../db/deadline";
 import { addInboundDeadLetter } from "../dlq/add-dead-letter";
 import { AppError } from "../http/errors";
 import { toAppError } from "../http/handler";
@@ -45,6 +46,8 @@ export interface InboundAnswer {
 
 /** How long past the processing budget a run keeps the key, so a slow run that may still finish is not taken over. */
 const LEASE_GRACE_MS = 5_000;
+/** However slow the database, the provider hears back (503 when it is the database) this soon after the budget. */
+const ANSWER_GRACE_MS = 2_000;
 
 function retryAfterHeader(seconds: number | undefined): Record<string, string> {
   return seconds === undefined ? {} : { "Retry-After": String(Math.max(1, Math.ceil(seconds))) };
@@ -79,7 +82,7 @@ interface Door {
 export async function receiveWebhook(deps: InboundDeps, req: Request, sourceName: string): Promise<InboundAnswer> {
   const door: Door = { body: new Uint8Array(), secrets: [] };
   try {
-    return await receive(deps, req, sourceName, door);
+    return await withDeadline(receive(deps, req, sourceName, door), deps.budgetMs + ANSWER_GRACE_MS, "Storing the event");
   } catch (err) {
     const appError = toAppError(err);
     if (door.source && LOGGED_REFUSALS.has(appError.status)) {

@@ -2,7 +2,7 @@ import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/sqlite/client.ts";
 import { deleteExpiredRecords } from "../inbound/idempotency-store";
 import { logger } from "../log";
-import { retentionFromEnv, type Retention } from "./retention";
+import { retentionFromConfig, type Retention } from "./retention";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 // Deleting in small batches keeps each write short: on SQLite one long delete would
@@ -36,7 +36,7 @@ async function deleteInBatches(findIds: () => Promise<{ id: string }[]>, remove:
  * sessions. Pending and in-flight deliveries, deliveries an open dead letter points at,
  * the attempts of both, and unexpired idempotency records are never touched.
  */
-export async function runCleanup(db: Db, retention: Retention = retentionFromEnv(), now = new Date()): Promise<CleanupCounts> {
+export async function runCleanup(db: Db, retention: Retention = retentionFromConfig(), now = new Date()): Promise<CleanupCounts> {
   const { prisma } = db;
   const attemptsBefore = new Date(now.getTime() - retention.attemptsDays * DAY_MS);
   const deliveriesBefore = new Date(now.getTime() - retention.deliveriesDays * DAY_MS);
@@ -80,7 +80,7 @@ export async function runCleanup(db: Db, retention: Retention = retentionFromEnv
  * Returns a function that stops the sweeps.
  */
 export function startCleanup(getDb: () => Promise<Db>, intervalMs = 10 * 60 * 1000): () => void {
-  const retention = retentionFromEnv();
+  const retention = retentionFromConfig();
   let running = false;
   const sweep = async () => {
     if (running) return;

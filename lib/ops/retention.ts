@@ -1,11 +1,4 @@
-import { z } from "zod";
-
-const days = (fallback: number) => z.coerce.number().int().min(1).max(3650).default(fallback);
-
-const retentionSchema = z.object({
-  HOOKRELAY_RETENTION_ATTEMPTS_DAYS: days(30),
-  HOOKRELAY_RETENTION_DELIVERIES_DAYS: days(30),
-});
+import { config, type Config } from "../config";
 
 export interface Retention {
   /** Attempt rows of finished deliveries are kept this long after they were made. */
@@ -14,10 +7,7 @@ export interface Retention {
   deliveriesDays: number;
 }
 
-export function retentionFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): Retention {
-  const parsed = retentionSchema.parse({
-    HOOKRELAY_RETENTION_ATTEMPTS_DAYS: env.HOOKRELAY_RETENTION_ATTEMPTS_DAYS || undefined,
-    HOOKRELAY_RETENTION_DELIVERIES_DAYS: env.HOOKRELAY_RETENTION_DELIVERIES_DAYS || undefined,
-  });
-  return { attemptsDays: parsed.HOOKRELAY_RETENTION_ATTEMPTS_DAYS, deliveriesDays: parsed.HOOKRELAY_RETENTION_DELIVERIES_DAYS };
+/** HOOKRELAY_RETENTION_ATTEMPTS_DAYS and HOOKRELAY_RETENTION_DELIVERIES_DAYS, checked at start-up with every other setting. */
+export function retentionFromConfig(c: Config = config()): Retention {
+  return { attemptsDays: c.HOOKRELAY_RETENTION_ATTEMPTS_DAYS, deliveriesDays: c.HOOKRELAY_RETENTION_DELIVERIES_DAYS };
 }

@@ -2,10 +2,11 @@ import type { Db } from "@/lib/db/client";
 import { policyInEffect, type PolicyInEffect } from "@/lib/delivery/policies";
 import { notFound } from "@/lib/http/errors";
 import type { AttemptErrorKind } from "@/lib/retry";
-import { backtest, type BacktestDelivery, type BacktestSummary } from "./backtest";
+import { backtest, type BacktestDelivery, type BacktestResult, type BacktestSummary } from "./backtest";
 import type { BacktestRequest } from "./backtest-request";
 import {
   BACKTEST_LIMITS,
+  type BacktestInput,
   type BacktestFinalStatus,
   type RecordedAttempt,
   type RecordedDelivery,
@@ -133,10 +134,14 @@ export interface BacktestReport {
   changesTotal: number;
 }
 
+/** Runs the pure replay: in the request by default; the route hands it to a simulation thread. */
+export type BacktestRunner = (input: BacktestInput) => BacktestResult | Promise<BacktestResult>;
+
 export async function backtestEndpoint(
   db: Db,
   request: BacktestRequest,
   limits: BacktestLimits = BACKTEST_LIMITS,
+  run: BacktestRunner = backtest,
 ): Promise<BacktestReport> {
   const endpoint = await db.prisma.endpoint.findUnique({ where: { id: request.endpointId }, select: { id: true, url: true, policyId: true } });
   if (!endpoint) throw notFound("Endpoint");
@@ -148,7 +153,7 @@ export async function backtestEndpoint(
   const result =
     history.attempts.length === 0
       ? null
-      : backtest({ policy: request.policy, seed: request.seed, attempts: history.attempts, deliveries: history.deliveries });
+      : await run({ policy: request.policy, seed: request.seed, attempts: history.attempts, deliveries: history.deliveries });
   const changed = (result?.deliveries ?? []).filter((d) => d.verdict === "rescued" || d.verdict === "lost").reverse();
 
   return {

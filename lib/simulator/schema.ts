@@ -20,8 +20,8 @@ export const SIMULATION_LIMITS = {
   maxLabelLength: 60,
   /**
    * deliveries × maxAttempts (summed over compared policies): the worst case of attempts a
-   * request can simulate. Runs are synchronous in the request, so this bounds the time the
-   * server spends on one (5 million attempts: about half a second).
+   * request can simulate. This bounds the time a simulation thread spends on one request
+   * (5 million attempts: about half a second).
    */
   maxAttemptBudget: 5_000_000,
 } as const;

@@ -3,7 +3,7 @@ import { getReadyDb } from "@/lib/db/ready";
 import { json, route } from "@/lib/http/handler";
 import { requestLogger } from "@/lib/http/request-log";
 import { runCleanup } from "@/lib/ops/cleanup";
-import { retentionFromEnv } from "@/lib/ops/retention";
+import { retentionFromConfig } from "@/lib/ops/retention";
 
 export const dynamic = "force-dynamic";
 
@@ -11,7 +11,7 @@ export const dynamic = "force-dynamic";
 export const POST = route(async (req) => {
   const actor = actorFrom(req);
   const db = await getReadyDb();
-  const retention = retentionFromEnv();
+  const retention = retentionFromConfig();
   const removed = await runCleanup(db, retention);
   await recordAudit(db, { actor, action: "retention.cleanup", targetType: "retention", details: removed });
   requestLogger(req, { actor }).info({ removed }, "retention cleanup run on request");

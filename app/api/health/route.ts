@@ -1,12 +1,10 @@
 import { getReadyDb } from "@/lib/db/ready";
-import { checkDatabase } from "@/lib/db/health";
+import { healthReport } from "@/lib/ops/health-report";
 
 export const dynamic = "force-dynamic";
 
+/** 503 while the database does not answer (take the instance out of rotation); a stalled worker is reported but keeps 200. */
 export async function GET(): Promise<Response> {
-  const database = await checkDatabase(getReadyDb);
-  return Response.json(
-    { status: database.ok ? "ok" : "degraded", database },
-    { status: database.ok ? 200 : 503, headers: { "Cache-Control": "no-store" } },
-  );
+  const report = await healthReport(getReadyDb);
+  return Response.json(report, { status: report.database.ok ? 200 : 503, headers: { "Cache-Control": "no-store" } });
 }

@@ -1,5 +1,8 @@
+import { errorResponse, readJson, toAppError } from "@/lib/http/handler";
+
 // Liveness: answers without touching the database (GET /api/health checks the database).
-// POST reads and discards its body so a benchmark can compare it with /api/webhook like for like.
+// POST reads and parses its body under the limits /api/webhook applies, then drops it, so
+// a benchmark can compare the two like for like.
 export const dynamic = "force-dynamic";
 
 export function GET(): Response {
@@ -7,6 +10,10 @@ export function GET(): Response {
 }
 
 export async function POST(req: Request): Promise<Response> {
-  await req.arrayBuffer();
+  try {
+    await readJson(req);
+  } catch (err) {
+    return errorResponse(toAppError(err));
+  }
   return Response.json({ ok: true });
 }

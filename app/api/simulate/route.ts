@@ -1,11 +1,12 @@
 import { json, route } from "@/lib/http/handler";
-import { simulate, simulationInputSchema } from "@/lib/simulator";
+import { simulations } from "@/lib/simulation-threads/simulations";
+import { simulationInputSchema } from "@/lib/simulator";
 import { readInput } from "./read-input";
 
 export const dynamic = "force-dynamic";
 
-/** Runs one policy against a simulated endpoint; `input` echoes the request with defaults filled in. */
+/** Runs one policy against a simulated endpoint on a simulation thread; `input` echoes the request with defaults filled in. */
 export const POST = route(async (req) => {
   const input = await readInput(req, simulationInputSchema);
-  return json({ input, result: simulate(input) });
+  return json({ input, result: await simulations.simulate(input) });
 });

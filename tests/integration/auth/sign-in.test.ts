@@ -1,8 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { bootstrapOperator } from "@/lib/auth/bootstrap-operator";
-import { LOCKOUT_MS, MAX_FAILED_SIGN_INS, createSignInThrottle, signIn } from "@/lib/auth/sign-in";
+import { createSignInThrottle, signIn } from "@/lib/auth/sign-in";
+import { delayAfterFailures, FREE_FAILURES, MAX_DELAY_MS } from "@/lib/auth/sign-in-delay";
 import { resolveSession } from "@/lib/auth/sessions";
 import { SESSION_COOKIE } from "@/lib/auth/cookies";
+import { PEER_ADDRESS_HEADER } from "@/lib/auth/client-address";
 import { AppError } from "@/lib/http/errors";
 import { testProviders, useTestDatabase } from "../../support/databases";
 import { PASSWORD, apiRequest, clearAuthData, cookieFrom, createOperator } from "./support";
@@ -90,59 +92,69 @@ describe.each(testProviders())("operator sign-in on %s", (provider) => {
     expect(body.error.details.map((d) => d.path).sort()).toEqual(["email", "password"]);
   });
 
-  it(`locks an operator for 15 minutes after ${MAX_FAILED_SIGN_INS} failures in a row, even against the right password`, async () => {
+  it(`delays an operator's next attempt after ${FREE_FAILURES} free failures, doubling, and the right password waits its turn too`, async () => {
     const operator = await createOperator(t.db);
     const throttle = createSignInThrottle();
-    const start = new Date("2026-03-01T10:00:00Z");
-    const attempt = (password: string, now: Date, clientKey = `ip-${now.getTime()}`) => signIn(t.db, { email: "alice@example.com", password }, { clientKey, throttle, now });
+    const start = new Date("2026-03-01T10:00:00Z").getTime();
+    const at = (ms: number) => new Date(start + ms);
+    const attempt = (password: string, now: Date) => signIn(t.db, { email: "alice@example.com", password }, { clientKey: `ip-${now.getTime()}`, throttle, now });
 
-    for (let i = 1; i < MAX_FAILED_SIGN_INS; i++) {
-      const err = await rejection(attempt("wrong password", start));
-      expect(err.status).toBe(401);
-    }
-    const locking = await rejection(attempt("wrong password", start));
-    expect(locking.status).toBe(429);
-    expect(locking.retryAfterSeconds).toBe(LOCKOUT_MS / 1000);
-
-    const inFiveMinutes = new Date(start.getTime() + 5 * 60_000);
-    const locked = await rejection(attempt(PASSWORD, inFiveMinutes));
-    expect(locked.status).toBe(429);
-    expect(locked.retryAfterSeconds).toBe(10 * 60);
+    for (let i = 0; i < FREE_FAILURES; i++) expect((await rejection(attempt("wrong password", at(0)))).status).toBe(401);
+    // The first failure past the free ones is still checked; it sets the first delay.
+    expect((await rejection(attempt("wrong password", at(0)))).status).toBe(401);
+    expect(delayAfterFailures(FREE_FAILURES + 1)).toBe(1_000);
+    const early = await rejection(attempt(PASSWORD, at(999)));
+    expect(early.status).toBe(429);
+    expect(early.retryAfterSeconds).toBe(1);
     expect(await t.db.prisma.operatorSession.count()).toBe(0);
 
-    const lockAudit = await t.db.prisma.auditLog.findFirstOrThrow({ where: { action: "operator.locked" } });
-    expect(lockAudit).toMatchObject({ actor: "system", targetType: "operator", targetId: operator.id });
+    // Each further failure doubles the wait.
+    expect((await rejection(attempt("wrong password", at(1_000)))).status).toBe(401);
+    const doubled = await rejection(attempt("wrong password", at(1_000)));
+    expect(doubled.retryAfterSeconds).toBe(2);
+    const audit = await t.db.prisma.auditLog.findFirstOrThrow({ where: { action: "operator.sign_in_delayed" } });
+    expect(audit).toMatchObject({ actor: "system", targetType: "operator", targetId: operator.id });
 
-    const afterLock = new Date(start.getTime() + LOCKOUT_MS);
-    const signedIn = await attempt(PASSWORD, afterLock);
+    const signedIn = await attempt(PASSWORD, at(3_000));
     expect(signedIn.operator.id).toBe(operator.id);
-    expect(await t.db.prisma.operator.findUniqueOrThrow({ where: { id: operator.id } })).toMatchObject({ failedLogins: 0, lockedUntil: null, lastLoginAt: afterLock });
+    expect(await t.db.prisma.operator.findUniqueOrThrow({ where: { id: operator.id } })).toMatchObject({ failedLogins: 0, nextSignInAt: null, lastLoginAt: at(3_000) });
+  });
+
+  it("never makes the operator wait more than the longest delay", () => {
+    expect(delayAfterFailures(1)).toBe(0);
+    expect(delayAfterFailures(FREE_FAILURES + 3)).toBe(4_000);
+    expect(delayAfterFailures(1_000)).toBe(MAX_DELAY_MS);
   });
 
   it("resets the failure count on a successful sign-in", async () => {
     await createOperator(t.db);
     const throttle = createSignInThrottle();
-    for (let i = 0; i < MAX_FAILED_SIGN_INS - 1; i++) await rejection(signIn(t.db, { email: "alice@example.com", password: "nope" }, { clientKey: "a", throttle }));
+    for (let i = 0; i < FREE_FAILURES; i++) await rejection(signIn(t.db, { email: "alice@example.com", password: "nope" }, { clientKey: "a", throttle }));
     await signIn(t.db, { email: "alice@example.com", password: PASSWORD }, { clientKey: "a", throttle });
-    const err = await rejection(signIn(t.db, { email: "alice@example.com", password: "nope" }, { clientKey: "a", throttle }));
-    expect(err.status).toBe(401);
+    expect((await t.db.prisma.operator.findFirstOrThrow()).failedLogins).toBe(0);
   });
 
-  it("counts parallel wrong guesses atomically, so a burst cannot slip past the lockout", async () => {
+  it("takes parallel guesses one turn at a time, so a burst is checked no faster than the delays allow", async () => {
     const operator = await createOperator(t.db);
     const throttle = createSignInThrottle();
-    const results = await Promise.allSettled(
-      Array.from({ length: 8 }, (_, i) => signIn(t.db, { email: "alice@example.com", password: `guess ${i}` }, { clientKey: `ip${i}`, throttle })),
+    const now = new Date();
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => rejection(signIn(t.db, { email: "alice@example.com", password: `guess ${i}` }, { clientKey: `ip${i}`, throttle, now }))),
     );
-    expect(results.every((r) => r.status === "rejected")).toBe(true);
+    const checked = results.filter((e) => e.status === 401).length;
+    expect(checked).toBeGreaterThan(0);
+    expect(checked).toBeLessThanOrEqual(FREE_FAILURES + 1);
+    expect(results.filter((e) => e.status === 429).length).toBe(12 - checked);
     const row = await t.db.prisma.operator.findUniqueOrThrow({ where: { id: operator.id } });
-    expect(row.lockedUntil).not.toBeNull();
+    expect(row.failedLogins).toBe(checked);
   });
 
   it("throttles one client address after 20 failures across any e-mail addresses, with Retry-After", async () => {
     await createOperator(t.db);
     const { POST } = await import("@/app/api/auth/sign-in/route");
-    const from = (ip: string, email: string) => apiRequest("/api/auth/sign-in", { method: "POST", body: { email, password: "guess" }, headers: { "x-forwarded-for": `${ip}, 10.0.0.1` } });
+    // The header the server runtime writes from the socket (lib/server/peer-address.ts); X-Forwarded-For is the client's to invent.
+    const from = (ip: string, email: string) =>
+      apiRequest("/api/auth/sign-in", { method: "POST", body: { email, password: "guess" }, headers: { [PEER_ADDRESS_HEADER]: ip, "x-forwarded-for": `10.9.9.${email.length}` } });
     for (let i = 0; i < 20; i++) expect((await POST(from("203.0.113.9", `user${i}@example.com`), undefined)).status).toBe(401);
     const throttled = await POST(from("203.0.113.9", "alice@example.com"), undefined);
     expect(throttled.status).toBe(429);

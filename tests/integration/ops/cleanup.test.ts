@@ -2,7 +2,6 @@ import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { runCleanup, startCleanup } from "@/lib/ops/cleanup";
 import { waitFor } from "../../support/receiver";
-import { retentionFromEnv } from "@/lib/ops/retention";
 import { testProviders, useTestDatabase } from "../../support/databases";
 
 const NOW = new Date("2026-06-01T12:00:00Z");
@@ -137,13 +136,5 @@ describe.each(testProviders())("retention cleanup on %s", (provider) => {
     expect(removed.attempts).toBe(1_112);
     expect(removed.deliveries).toBe(12);
     expect(await t.db.prisma.deliveryAttempt.count()).toBe(0);
-  });
-});
-
-describe("retention settings", () => {
-  it("default to 30 days and read the environment", () => {
-    expect(retentionFromEnv({})).toEqual({ attemptsDays: 30, deliveriesDays: 30 });
-    expect(retentionFromEnv({ HOOKRELAY_RETENTION_ATTEMPTS_DAYS: "7", HOOKRELAY_RETENTION_DELIVERIES_DAYS: "90" })).toEqual({ attemptsDays: 7, deliveriesDays: 90 });
-    expect(() => retentionFromEnv({ HOOKRELAY_RETENTION_ATTEMPTS_DAYS: "0" })).toThrow();
   });
 });

@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { backtestEndpoint, errorKindOf, type BacktestReport } from "@/lib/simulator/backtest-history";
 import { backtestRequestSchema } from "@/lib/simulator/backtest-request";
-import { testProviders, useTestDatabase } from "../../support/databases";
+import { useApp } from "../../support/app-server";
+import { testProviders } from "../../support/databases";
 
 const MINUTE = 60_000;
 const T0 = Date.parse("2026-03-01T10:00:00Z");
 const iso = (ms: number) => new Date(ms).toISOString();
 
-type Handler = (req: Request, ctx: unknown) => Promise<Response>;
-
-function post(handler: Handler, body: unknown): Promise<Response> {
-  return handler(new Request("http://test/api/simulate/backtest", { method: "POST", body: JSON.stringify(body) }), {});
-}
 
 /**
  * The endpoint is down (503) for the first 10 minutes: deliveries created then were tried at
@@ -48,25 +44,19 @@ const patient = { maxAttempts: 8, initialDelayMs: 30_000, exponentialBase: 2, ji
 const period = { since: iso(T0 - MINUTE), until: iso(T0 + 40 * MINUTE) };
 
 describe.each(testProviders())("POST /api/simulate/backtest on %s", (provider) => {
-  const t = useTestDatabase(provider);
+  // The replay runs on the built app's simulation threads.
+  const app = useApp(provider);
   let endpointId = "";
-  let POST: Handler;
+  const post = (body: unknown) => app.operator.json("POST", "/api/simulate/backtest", body);
 
   beforeAll(async () => {
-    const endpoint = await t.db.prisma.endpoint.create({ data: { url: "https://receiver.example/hook", secret: "whsec_test" } });
+    const endpoint = await app.db.prisma.endpoint.create({ data: { url: "https://receiver.example/hook", secret: "whsec_test" } });
     endpointId = endpoint.id;
-    await seedOutageHistory(t.db, endpointId);
-    vi.resetModules();
-    vi.stubEnv("DATABASE_URL", t.url);
-    ({ POST } = await import("@/app/api/simulate/backtest/route"));
-  });
-
-  afterAll(() => {
-    vi.unstubAllEnvs();
+    await seedOutageHistory(app.db, endpointId);
   });
 
   it("replaying the original policy changes nothing", async () => {
-    const res = await post(POST, { endpointId, ...period, policy: original });
+    const res = await post({ endpointId, ...period, policy: original });
     expect(res.status).toBe(200);
     const report = (await res.json()) as BacktestReport;
     expect(report.history).toMatchObject({ deliveries: 29, attempts: 53, capped: false });
@@ -76,7 +66,7 @@ describe.each(testProviders())("POST /api/simulate/backtest on %s", (provider) =
   });
 
   it("a patient policy rescues the outage's dead letters but not the blocked one", async () => {
-    const res = await post(POST, { endpointId, ...period, policy: patient });
+    const res = await post({ endpointId, ...period, policy: patient });
     const report = (await res.json()) as BacktestReport;
     expect(report.summary).toMatchObject({ rescued: 8, lost: 0, candidateDelivered: 28, candidateDead: 1 });
     expect(report.changesTotal).toBe(8);
@@ -88,30 +78,30 @@ describe.each(testProviders())("POST /api/simulate/backtest on %s", (provider) =
 
   it("is deterministic through the API, jitter included", async () => {
     const body = { endpointId, ...period, policy: { ...patient, jitterMode: "full" }, seed: 42 };
-    const a = await (await post(POST, body)).text();
-    const b = await (await post(POST, body)).text();
+    const a = await (await post(body)).text();
+    const b = await (await post(body)).text();
     expect(a).toBe(b);
   });
 
   it("answers 404 for an unknown endpoint", async () => {
-    const res = await post(POST, { endpointId: "nope", ...period, policy: patient });
+    const res = await post({ endpointId: "nope", ...period, policy: patient });
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({ error: { code: "not_found", message: "Endpoint not found" } });
   });
 
   it("answers 400 with a clear message for a policy over the limits or a backwards period", async () => {
-    const over = await post(POST, { endpointId, ...period, policy: { maxAttempts: 1000 } });
+    const over = await post({ endpointId, ...period, policy: { maxAttempts: 1000 } });
     expect(over.status).toBe(400);
     expect(((await over.json()) as { error: { message: string } }).error.message).toBe("Max attempts must be a whole number from 1 to 100");
-    const backwards = await post(POST, { endpointId, since: period.until, until: period.since, policy: patient });
+    const backwards = await post({ endpointId, since: period.until, until: period.since, policy: patient });
     expect(backwards.status).toBe(400);
     expect(((await backwards.json()) as { error: { message: string } }).error.message).toBe("The period must end after it starts");
-    const local = await post(POST, { endpointId, since: "2026-03-01T10:00", until: period.until, policy: patient });
+    const local = await post({ endpointId, since: "2026-03-01T10:00", until: period.until, policy: patient });
     expect(((await local.json()) as { error: { message: string } }).error.message).toMatch(/^Since must be a date and time with a zone/);
   });
 
   it("reports an empty period without a summary", async () => {
-    const res = await post(POST, { endpointId, since: iso(T0 - 60 * MINUTE), until: iso(T0 - 30 * MINUTE), policy: patient });
+    const res = await post({ endpointId, since: iso(T0 - 60 * MINUTE), until: iso(T0 - 30 * MINUTE), policy: patient });
     const report = (await res.json()) as BacktestReport;
     expect(res.status).toBe(200);
     expect(report.summary).toBeNull();
@@ -120,10 +110,10 @@ describe.each(testProviders())("POST /api/simulate/backtest on %s", (provider) =
 
   it("keeps the newest deliveries and says so when the period is over the limits", async () => {
     const request = backtestRequestSchema.parse({ endpointId, ...period, policy: patient });
-    const byDeliveries = await backtestEndpoint(t.db, request, { maxDeliveries: 5, maxRecordedAttempts: 1000 });
+    const byDeliveries = await backtestEndpoint(app.db, request, { maxDeliveries: 5, maxRecordedAttempts: 1000 });
     expect(byDeliveries.history).toMatchObject({ deliveries: 5, attempts: 5, capped: true, coveredFrom: iso(T0 + 26 * MINUTE) });
     // 20 one-attempt deliveries after the outage fit, the next one (4 attempts) does not.
-    const byAttempts = await backtestEndpoint(t.db, request, { maxDeliveries: 1000, maxRecordedAttempts: 22 });
+    const byAttempts = await backtestEndpoint(app.db, request, { maxDeliveries: 1000, maxRecordedAttempts: 22 });
     expect(byAttempts.history).toMatchObject({ deliveries: 21, attempts: 21, capped: true, coveredFrom: iso(T0 + 11 * MINUTE) });
     expect(byAttempts.summary?.rescued).toBe(0);
   });

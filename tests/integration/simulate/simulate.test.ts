@@ -1,14 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { POST as simulatePost } from "@/app/api/simulate/route";
-import { POST as comparePost } from "@/app/api/simulate/compare/route";
 import { MAX_SIMULATOR_BODY_BYTES } from "@/app/api/simulate/read-input";
 import type { ComparisonEntry, SimulationInput, SimulationResult } from "@/lib/simulator";
+import { useApp } from "../../support/app-server";
 
-type Handler = (req: Request, ctx: unknown) => Promise<Response>;
+// The simulations run on the built app's simulation threads.
+const app = useApp("sqlite");
+const simulatePost = "/api/simulate";
+const comparePost = "/api/simulate/compare";
 
-function post(handler: Handler, body: unknown): Promise<Response> {
-  const text = typeof body === "string" ? body : JSON.stringify(body);
-  return handler(new Request("http://test/api/simulate", { method: "POST", body: text, headers: { "content-type": "application/json" } }), {});
+function post(path: string, body: unknown): Promise<Response> {
+  return app.operator.json("POST", path, body);
 }
 
 interface ErrorJson {

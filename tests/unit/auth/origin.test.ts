@@ -56,5 +56,12 @@ describe("safeNextPath", () => {
     ["//evil.example/", "/"],
     ["/\\evil.example", "/"],
     ["javascript:alert(1)", "/"],
-  ])("%s → %s", (input, expected) => expect(safeNextPath(input)).toBe(expected));
+    // The URL parser drops tab, CR and LF, and reads a backslash as a slash.
+    ["/\t/evil.example", "/"],
+    ["/\n/evil.example", "/"],
+    ["/\r/evil.example", "/"],
+    ["/\t\\evil.example", "/"],
+    ["/\t/\t/evil.example", "/"],
+    ["/endpoints/\tep_1?tab=health#top", "/endpoints/ep_1?tab=health#top"],
+  ])("%j → %s", (input, expected) => expect(safeNextPath(input)).toBe(expected));
 });

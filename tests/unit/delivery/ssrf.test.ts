@@ -23,8 +23,29 @@ describe("address classes", () => {
     expect(isBlockedAddress(address)).toBe(true);
   });
 
-  it.each(["8.8.8.8", "1.1.1.1", "2606:4700:4700::1111"])("%s is public", (address) => {
+  it.each(["8.8.8.8", "1.1.1.1", "2606:4700:4700::1111", "::ffff:8.8.8.8"])("%s is public", (address) => {
     expect(isBlockedAddress(address)).toBe(false);
+  });
+
+  // The URL parser writes [::127.0.0.1] as [::7f00:1], which ipaddr.js calls plain unicast.
+  it.each([
+    ["::7f00:1", "loopback"],
+    ["::a9fe:a9fe", "linkLocal"],
+    ["::a00:1", "private"],
+    ["::ffff:0:a00:1", "private"],
+    ["64:ff9b::7f00:1", "loopback"],
+    ["64:ff9b:1::a9fe:a9fe", "linkLocal"],
+    ["2002:c0a8:101::1", "private"],
+    ["2001:0:a00:1::ffff:ffff", "private"],
+    ["2001:0:808:808::80ff:fffe", "loopback"],
+  ])("%s carries a %s IPv4 address and is blocked", (address, cls) => {
+    expect(addressClass(address)).toBe(cls);
+    expect(isBlockedAddress(address)).toBe(true);
+  });
+
+  it("finds no IPv4 address in the unspecified and loopback IPv6 addresses", () => {
+    expect(addressClass("::")).toBe("unspecified");
+    expect(addressClass("::1")).toBe("loopback");
   });
 });
 

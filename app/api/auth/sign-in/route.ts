@@ -4,6 +4,7 @@ import { isSecureRequest, sessionCookie } from "@/lib/auth/cookies";
 import { signInSchema } from "@/lib/auth/credentials";
 import { SESSION_TTL_MS } from "@/lib/auth/sessions";
 import { createSignInThrottle, signIn } from "@/lib/auth/sign-in";
+import { config } from "@/lib/config";
 import { getReadyDb } from "@/lib/db/ready";
 import { json, parseBody, route } from "@/lib/http/handler";
 import { requestLogger } from "@/lib/http/request-log";
@@ -16,7 +17,7 @@ const throttle = createSignInThrottle();
 export const POST = route(async (req) => {
   const input = await parseBody(req, signInSchema);
   const db = await getReadyDb();
-  const address = clientAddress(req.headers);
+  const address = clientAddress(req.headers, config().HOOKRELAY_TRUSTED_PROXIES);
   const signedIn = await signIn(db, input, { clientKey: address, throttle, userAgent: req.headers.get("user-agent") });
   await recordAudit(db, { actor: `operator:${signedIn.operator.email}`, action: "operator.sign_in", targetType: "operator", targetId: signedIn.operator.id, details: { from: address } });
   requestLogger(req).info({ operatorId: signedIn.operator.id, from: address }, "operator signed in");

@@ -1,11 +1,12 @@
 import { json, route } from "@/lib/http/handler";
-import { compare, compareInputSchema } from "@/lib/simulator";
+import { simulations } from "@/lib/simulation-threads/simulations";
+import { compareInputSchema } from "@/lib/simulator";
 import { readInput } from "../read-input";
 
 export const dynamic = "force-dynamic";
 
-/** Runs several policies on the same seed and the same failures; results share time axes. */
+/** Runs several policies on the same seed and the same failures, on a simulation thread; results share time axes. */
 export const POST = route(async (req) => {
   const input = await readInput(req, compareInputSchema);
-  return json({ input, results: compare(input) });
+  return json({ input, results: await simulations.compare(input) });
 });
