@@ -60,7 +60,7 @@ describe("endpoint destinations through the built app, private ones refused as i
       const res = await app.operator.json("POST", "/api/endpoints", { url });
       expect(res.status, url).toBe(400);
       const body = (await res.json()) as { error: { details: { path: string; message: string }[] } };
-      expect(body.error.details[0], url).toMatchObject({ path: "url", message: expect.stringMatching(/^Destination refused: .* is a (loopback|linkLocal|private) address$/) });
+      expect(body.error.details[0], url).toMatchObject({ path: "url", message: expect.stringMatching(/^Destination refused: .* is a (loopback|link-local|private network) address\b.*; only public internet addresses are allowed$/) });
     }
     expect(await app.db.prisma.endpoint.count()).toBe(0);
   });

@@ -2,6 +2,7 @@
 // added on the way in is seen by the route exactly as in production.
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { MAX_JSON_DEPTH } from "@/lib/http/json";
 import { useApp } from "@/tests/support/app-server";
 import { testProviders } from "@/tests/support/databases";
 import { createSource, recordsOf, send, uniqueName } from "./http";
@@ -80,11 +81,18 @@ describe.each(testProviders())("idempotency keys through next start on %s", (db)
     expect((await send(app, name, { body: '{"id":"after"}', headers: {} })).status).toBe(200);
   });
 
-  it("a body nested 100 000 levels deep is keyed by its content hash, not a stack overflow", async () => {
+  it("a body nested 100 000 levels deep is a 400 naming the depth limit, not a stack overflow, and nothing is stored", async () => {
     const { name } = await createSource(app, { name: uniqueName("plain") });
     const deep = `{"a":${"[".repeat(100_000)}1${"]".repeat(100_000)}}`;
-    const first = await send(app, name, { body: deep, headers: {} });
-    expect(first).toMatchObject({ status: 200, json: { keySource: "content_hash" } });
+    const answer = await send(app, name, { body: deep, headers: {} });
+    expect(answer).toMatchObject({ status: 400, json: { error: { code: "bad_request", details: { maxDepth: MAX_JSON_DEPTH } } } });
+    expect(await recordsOf(app, name)).toHaveLength(0);
+  });
+
+  it("a body nested to the depth limit is keyed by its content hash", async () => {
+    const { name } = await createSource(app, { name: uniqueName("plain") });
+    const deep = `{"a":${"[".repeat(MAX_JSON_DEPTH - 1)}1${"]".repeat(MAX_JSON_DEPTH - 1)}}`;
+    expect(await send(app, name, { body: deep, headers: {} })).toMatchObject({ status: 200, json: { keySource: "content_hash" } });
     expect((await send(app, name, { body: deep, headers: {} })).replayed).toBe(true);
   });
 
