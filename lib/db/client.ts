@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import Database from "better-sqlite3";
 import type pg from "pg";
 import { config } from "../config";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
@@ -10,6 +11,7 @@ import { createPgPool, transactionMs, type DatabaseDeadlines } from "./pg-pool";
 import { releaseOnFailedEnd } from "./pg-transactions";
 import type { Provider } from "./schema-derivation";
 import { serializeSqliteAdapter } from "./serialized-sqlite";
+import { SqliteGate } from "./sqlite-gate";
 import { refuseNulText } from "./sqlite-text";
 import { providerFor, sqliteFilePath } from "./provider";
 
@@ -29,6 +31,11 @@ export interface Db {
    * connections (pg-pool.ts); null on SQLite.
    */
   pgPool: pg.Pool | null;
+  /**
+   * SQLite only: a connection of the project's own for the hot paths (lib/db/hot-path),
+   * and the gate that keeps its writes out of Prisma's transactions; null on PostgreSQL.
+   */
+  sqlite: { connection: Database.Database; gate: SqliteGate } | null;
   deadlines: DatabaseDeadlines;
   close(): Promise<void>;
 }
@@ -59,6 +66,7 @@ export async function connect(url: string, options: ConnectOptions = {}): Promis
       url,
       prisma,
       pgPool,
+      sqlite: null,
       deadlines,
       async close() {
         await prisma.$disconnect();
@@ -72,10 +80,28 @@ export async function connect(url: string, options: ConnectOptions = {}): Promis
   // lock: at most one of that process's transactions, so a transaction deadline.
   // Epoch milliseconds make the worker's raw claim query compare times as integers.
   const busyTimeout = transactionMs(deadlines);
-  const adapter = serializeSqliteAdapter(refuseNulText(new PrismaBetterSQLite3({ url: file, timeout: busyTimeout }, { timestampFormat: "unixepoch-ms" })));
+  const gate = new SqliteGate();
+  const adapter = serializeSqliteAdapter(refuseNulText(new PrismaBetterSQLite3({ url: file, timeout: busyTimeout }, { timestampFormat: "unixepoch-ms" })), gate);
   const prisma = new SqliteClient({ adapter, transactionOptions });
   await prisma.$executeRawUnsafe("PRAGMA foreign_keys = ON");
-  return { provider, url, prisma, pgPool: null, deadlines, close: () => prisma.$disconnect() };
+  // In WAL mode NORMAL loses no committed data on a process crash, only on power loss, and
+  // spares an fsync per commit.
+  await prisma.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
+  const connection = new Database(file, { timeout: busyTimeout });
+  connection.pragma("foreign_keys = ON");
+  connection.pragma("synchronous = NORMAL");
+  return {
+    provider,
+    url,
+    prisma,
+    pgPool: null,
+    sqlite: { connection, gate },
+    deadlines,
+    async close() {
+      await prisma.$disconnect();
+      connection.close();
+    },
+  };
 }
 
 export type {

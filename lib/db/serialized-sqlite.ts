@@ -1,40 +1,21 @@
 import type { IsolationLevel, SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from "@prisma/driver-adapter-utils";
 import { layerAdapter } from "./adapter-layer";
+import type { SqliteGate } from "./sqlite-gate";
 
 /**
  * The better-sqlite3 adapter runs everything on one connection and locks only
  * transactions against each other: a plain query issued while another request's
  * transaction is open runs inside that transaction, and is lost if it rolls back.
- * This wrapper makes plain queries wait until no transaction is open.
+ * This wrapper makes plain queries wait until no transaction is open; the gate it shares
+ * with the hot paths' own connection keeps their writes out of its transactions too.
  */
-export function serializeSqliteAdapter(factory: SqlDriverAdapterFactory): SqlDriverAdapterFactory {
-  return layerAdapter(factory, serialize);
+export function serializeSqliteAdapter(factory: SqlDriverAdapterFactory, gate: SqliteGate): SqlDriverAdapterFactory {
+  return layerAdapter(factory, (inner) => serialize(inner, gate));
 }
 
-function serialize(inner: SqlDriverAdapter): Partial<SqlDriverAdapter> {
-  // Transactions queue on this chain; `open` is set synchronously before BEGIN runs, so no
-  // plain query can start between the lock and the transaction's first statement.
-  let chain: Promise<void> = Promise.resolve();
-  let open: Promise<void> | null = null;
-
-  const idle = async () => {
-    while (open) await open;
-  };
-
+function serialize(inner: SqlDriverAdapter, gate: SqliteGate): Partial<SqlDriverAdapter> {
   async function startTransaction(isolationLevel?: IsolationLevel): Promise<Transaction> {
-    const previous = chain;
-    let finish!: () => void;
-    const done = new Promise<void>((resolve) => {
-      finish = resolve;
-    });
-    chain = previous.then(() => done);
-    await previous;
-    await idle();
-    open = done;
-    const end = () => {
-      if (open === done) open = null;
-      finish();
-    };
+    const end = await gate.enter();
     let tx: Transaction;
     try {
       tx = await inner.startTransaction(isolationLevel);
@@ -64,15 +45,15 @@ function serialize(inner: SqlDriverAdapter): Partial<SqlDriverAdapter> {
 
   return {
     async queryRaw(q) {
-      await idle();
+      await gate.idle();
       return inner.queryRaw(q);
     },
     async executeRaw(q) {
-      await idle();
+      await gate.idle();
       return inner.executeRaw(q);
     },
     async executeScript(script) {
-      await idle();
+      await gate.idle();
       return inner.executeScript(script);
     },
     startTransaction,

@@ -1,77 +1,11 @@
 import type { Db } from "./client";
 
 /**
- * The raw SQL Prisma cannot express, one statement per provider, all in this module.
+ * The raw SQL Prisma cannot express for the dashboard, one statement per provider, all in
+ * this module (the hot paths' statements are in ./hot-path).
  * Times are passed as epoch milliseconds: SQLite stores them that way (the client's
  * timestampFormat), and PostgreSQL converts them with to_timestamp.
  */
-
-export interface ClaimedRow {
-  id: string;
-}
-
-// The due work is read as two index-ordered scans, each stopped by its LIMIT: expired
-// leases first (work a dead worker held), then pending deliveries by due time. One scan
-// with an OR would read and sort every due row, so a backlog would make each claim slower.
-const SQLITE_CLAIM = `
-UPDATE "Delivery"
-SET "status" = 'in_flight', "leaseOwner" = @owner, "leaseExpiresAt" = @leaseUntil, "updatedAt" = @now
-WHERE "id" IN (
-  SELECT "id" FROM (
-    SELECT "id" FROM "Delivery" WHERE "status" = 'in_flight' AND "leaseExpiresAt" <= @now ORDER BY "leaseExpiresAt" LIMIT @limit
-  )
-  UNION ALL
-  SELECT "id" FROM (
-    SELECT "id" FROM "Delivery" WHERE "status" = 'pending' AND "nextAttemptAt" <= @now ORDER BY "nextAttemptAt" LIMIT @limit
-  )
-  LIMIT @limit
-)
-RETURNING "id"`;
-
-// SKIP LOCKED lets several workers claim side by side without waiting on, or taking, each other's rows.
-const POSTGRES_CLAIM = `
-WITH expired AS (
-  SELECT "id" FROM "Delivery"
-  WHERE "status" = 'in_flight' AND "leaseExpiresAt" <= to_timestamp($3::float8 / 1000) AT TIME ZONE 'UTC'
-  ORDER BY "leaseExpiresAt" LIMIT $4
-  FOR UPDATE SKIP LOCKED
-), pending AS (
-  SELECT "id" FROM "Delivery"
-  WHERE "status" = 'pending' AND "nextAttemptAt" <= to_timestamp($3::float8 / 1000) AT TIME ZONE 'UTC'
-  ORDER BY "nextAttemptAt" LIMIT $4
-  FOR UPDATE SKIP LOCKED
-), due AS (
-  SELECT "id" FROM expired UNION ALL SELECT "id" FROM pending LIMIT $4
-)
-UPDATE "Delivery" AS d
-SET "status" = 'in_flight', "leaseOwner" = $1,
-    "leaseExpiresAt" = to_timestamp($2::float8 / 1000) AT TIME ZONE 'UTC',
-    "updatedAt" = to_timestamp($3::float8 / 1000) AT TIME ZONE 'UTC'
-FROM due WHERE d."id" = due."id"
-RETURNING d."id"`;
-
-const CLAIM_PARAMS = ["owner", "leaseUntil", "now", "limit"] as const;
-type ClaimParams = Record<(typeof CLAIM_PARAMS)[number], string | number>;
-
-/**
- * The claim statement and its positional arguments for a provider (times in epoch ms).
- * SQLite's text names its parameters for reading; they are bound in order of appearance.
- */
-export function claimStatement(provider: Db["provider"], p: ClaimParams): { sql: string; args: (string | number)[] } {
-  if (provider === "postgresql") return { sql: POSTGRES_CLAIM, args: CLAIM_PARAMS.map((k) => p[k]) };
-  const names = [...SQLITE_CLAIM.matchAll(/@(\w+)/g)].map((m) => m[1] as keyof ClaimParams);
-  return { sql: SQLITE_CLAIM.replace(/@\w+/g, "?"), args: names.map((k) => p[k]) };
-}
-
-/**
- * Takes up to `limit` due deliveries for `owner` until `leaseUntil`: in-flight ones whose
- * lease ran out (their worker died), then pending ones whose time has come.
- */
-export async function claimDueDeliveries(db: Db, owner: string, now: number, leaseUntil: number, limit: number): Promise<string[]> {
-  const { sql, args } = claimStatement(db.provider, { owner, leaseUntil, now, limit });
-  const rows = await db.prisma.$queryRawUnsafe<ClaimedRow[]>(sql, ...args);
-  return rows.map((r) => r.id);
-}
 
 export interface OutcomeBucket {
   bucket: number;

@@ -1,9 +1,12 @@
-import type { Db, RetryPolicyRow } from "../db/client";
+import type { Db } from "../db/client";
+import type { PolicyColumns } from "../db/hot-path";
 import { DEFAULT_RETRY_POLICY, parseRetryPolicy, type RetryPolicy } from "../retry/policy";
 
 const REFRESH_MS = 10_000;
+/** Policies are few; the memo is dropped whole if edits ever make it this large. */
+const MAX_PARSED = 256;
 
-export function policyFromRow(row: RetryPolicyRow): RetryPolicy {
+export function policyFromRow(row: PolicyColumns): RetryPolicy {
   return parseRetryPolicy({
     maxAttempts: row.maxAttempts,
     initialDelayMs: row.initialDelayMs,
@@ -21,6 +24,7 @@ export function policyFromRow(row: RetryPolicyRow): RetryPolicy {
  */
 export class PolicyResolver {
   private cache: { at: number; defaultPolicy: RetryPolicy; maxTimeoutMs: number } | undefined;
+  private readonly parsed = new Map<string, RetryPolicy>();
 
   constructor(private readonly db: Db) {}
 
@@ -42,7 +46,19 @@ export class PolicyResolver {
     return (await this.refresh(now)).maxTimeoutMs;
   }
 
-  resolve(row: RetryPolicyRow | null, fallback: RetryPolicy): RetryPolicy {
-    return row ? policyFromRow(row) : fallback;
+  /**
+   * The policy an endpoint's own policy columns describe, or `fallback`. Parsed once per
+   * distinct set of values: every delivery names its policy, and parsing is not free.
+   */
+  resolve(columns: PolicyColumns | null, fallback: RetryPolicy): RetryPolicy {
+    if (!columns) return fallback;
+    const key = [columns.maxAttempts, columns.initialDelayMs, columns.maxDelayMs, columns.exponentialBase, columns.jitter, columns.jitterMode, columns.timeoutMs].join("|");
+    let policy = this.parsed.get(key);
+    if (!policy) {
+      if (this.parsed.size >= MAX_PARSED) this.parsed.clear();
+      policy = policyFromRow(columns);
+      this.parsed.set(key, policy);
+    }
+    return policy;
   }
 }

@@ -1,14 +1,16 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../db/client";
 import { isDatabaseUnavailable } from "../db/errors";
-import { claimDueDeliveries } from "../db/sql";
+import { hotPathFor, type ClaimedDelivery, type HotPathSql } from "../db/hot-path";
+import { newId } from "../db/ids";
 import { logger } from "../log";
 import { metrics } from "../metrics/metrics";
 import { classifyAttempt, type AttemptResult, type Outcome } from "../retry/classify";
 import type { RandomSource } from "../retry/random";
 import { EndpointThrottle } from "./endpoint-throttle";
 import { PolicyResolver } from "./policy-resolver";
-import { LeaseLostError, recordAttempt } from "./record-attempt";
+import { AttemptRecorder, LeaseLostError } from "./attempt-recorder";
+import { attemptWrite, type FinishedAttempt } from "./attempt-write";
 import { WebhookSender, type SendResult } from "./send";
 import { parseSourceHeaders } from "../inbound/forwarded-headers";
 import { eventTypeHeader } from "./event-type-header";
@@ -40,6 +42,11 @@ export interface LoopProgress {
 
 const DEFAULT_LEASE_MARGIN_MS = 15_000;
 const MAX_DB_BACKOFF_MS = 10_000;
+/**
+ * A finished request wakes the claim loop only once this share of the slots is free: one
+ * claim statement then fills many slots instead of one claim per finished request.
+ */
+const REFILL_SHARE = 0.25;
 
 /**
  * Claims due deliveries with a lease, sends them with bounded concurrency, records each
@@ -50,6 +57,8 @@ const MAX_DB_BACKOFF_MS = 10_000;
 export class DeliveryWorker {
   readonly id: string;
   private readonly db: Db;
+  private readonly sql: HotPathSql;
+  private readonly recorder: AttemptRecorder;
   private readonly opts: Required<Omit<WorkerOptions, "db" | "id">>;
   private readonly sender: WebhookSender;
   private readonly policies: PolicyResolver;
@@ -78,6 +87,8 @@ export class DeliveryWorker {
     };
     this.sender = new WebhookSender({ allowPrivate: options.allowPrivateDestinations }, { connections: Math.max(8, options.concurrency) });
     this.policies = new PolicyResolver(this.db);
+    this.sql = hotPathFor(this.db);
+    this.recorder = new AttemptRecorder(this.sql);
   }
 
   get inFlight(): number {
@@ -117,6 +128,7 @@ export class DeliveryWorker {
       await settled;
     }
     clearTimeout(timer);
+    await this.recorder.drain();
     await this.sender.close();
     logger.info({ workerId: this.id }, "delivery worker stopped");
   }
@@ -127,11 +139,11 @@ export class DeliveryWorker {
       let claimed = 0;
       if (free > 0) {
         try {
-          const ids = await this.claim(free);
+          const due = await this.claim(free);
           this.dbFailures = 0;
           this.lastError = null;
-          claimed = ids.length;
-          for (const id of ids) this.track(this.process(id));
+          claimed = due.length;
+          for (const d of due) this.track(this.process(d));
         } catch (err) {
           this.dbFailures++;
           this.lastError = err instanceof Error ? err.message : String(err);
@@ -147,19 +159,19 @@ export class DeliveryWorker {
     }
   }
 
-  private async claim(limit: number): Promise<string[]> {
+  private async claim(limit: number): Promise<ClaimedDelivery[]> {
     const now = this.opts.now();
     const leaseMs = (await this.policies.maxTimeoutMs(now)) + this.opts.leaseMarginMs;
-    return claimDueDeliveries(this.db, this.id, now, now + leaseMs, limit);
+    return this.sql.claim({ owner: this.id, now, leaseUntil: now + leaseMs, limit });
   }
 
   /** Until the next pending delivery is due, capped by the poll interval. */
   private async idleWait(hasFreeSlots: boolean): Promise<number> {
     if (!hasFreeSlots) return this.opts.pollMs;
     try {
-      const next = await this.db.prisma.delivery.findFirst({ where: { status: "pending" }, orderBy: { nextAttemptAt: "asc" }, select: { nextAttemptAt: true } });
-      if (!next) return this.opts.pollMs;
-      return Math.max(0, Math.min(this.opts.pollMs, next.nextAttemptAt.getTime() - this.opts.now()));
+      const next = await this.sql.nextDueAt();
+      if (next === null) return this.opts.pollMs;
+      return Math.max(0, Math.min(this.opts.pollMs, next - this.opts.now()));
     } catch {
       return this.opts.pollMs;
     }
@@ -181,22 +193,21 @@ export class DeliveryWorker {
     this.active.add(work);
     void work.finally(() => {
       this.active.delete(work);
-      // A slot is free: look for more work now rather than after the poll interval.
-      this.wake?.();
+      // Enough slots are free: look for more work now rather than after the poll interval.
+      if (this.opts.concurrency - this.active.size >= Math.max(1, this.opts.concurrency * REFILL_SHARE)) this.wake?.();
     });
   }
 
   /** Puts a claimed delivery back in the queue without counting an attempt. */
   private async release(id: string, delayMs: number): Promise<void> {
-    await this.db.prisma.delivery.updateMany({
-      where: { id, status: "in_flight", leaseOwner: this.id },
-      data: { status: "pending", leaseOwner: null, leaseExpiresAt: null, nextAttemptAt: new Date(this.opts.now() + delayMs) },
-    });
+    const now = this.opts.now();
+    await this.sql.release(id, this.id, now + delayMs, now);
   }
 
-  private async process(id: string): Promise<void> {
+  private async process(d: ClaimedDelivery): Promise<void> {
+    const id = d.id;
     try {
-      await this.deliver(id);
+      await this.deliver(d);
     } catch (err) {
       if (err instanceof LeaseLostError) {
         logger.warn({ workerId: this.id, deliveryId: id }, err.message);
@@ -208,7 +219,7 @@ export class DeliveryWorker {
       }
       logger.error({ workerId: this.id, deliveryId: id, err }, "delivery attempt failed inside the worker; recording it as a failed attempt");
       try {
-        await this.recordWorkerError(id, err);
+        await this.recordWorkerError(d, err);
       } catch (recordErr) {
         logger.error({ workerId: this.id, deliveryId: id, err: recordErr }, "could not record the failed attempt; the delivery returns to the queue when its lease expires");
       }
@@ -220,59 +231,45 @@ export class DeliveryWorker {
    * cannot be sent) counts like any failed attempt: retried by the policy, then dead-lettered,
    * and visible on the timeline, instead of being retried unseen every lease period forever.
    */
-  private async recordWorkerError(id: string, err: unknown): Promise<void> {
-    const claimed = await this.loadClaimed(id);
-    if (!claimed) return;
-    const { now, policy, attempt, previousDelayMs, base } = claimed;
+  private async recordWorkerError(d: ClaimedDelivery, err: unknown): Promise<void> {
+    const now = this.opts.now();
+    const policy = await this.policyFor(d, now);
+    const attempt = d.attemptCount + 1;
     const message = `Not sent: ${err instanceof Error ? err.message : String(err)}`;
     const result: AttemptResult = { kind: "error", error: "other", message };
-    const outcome = classifyAttempt(result, { policy, attempt, now, random: this.opts.random, previousDelayMs });
-    const at = new Date(now);
-    await recordAttempt(this.db, {
-      ...base,
-      attempt,
-      startedAt: at,
-      finishedAt: at,
-      send: { result, durationMs: 0, statusCode: null, responseBody: null, error: message },
-      outcome,
-    });
+    const outcome = classifyAttempt(result, { policy, attempt, now, random: this.opts.random, previousDelayMs: d.previousDelayMs ?? undefined });
+    await this.record(d, { attempt, startedAt: now, finishedAt: now, send: { result, durationMs: 0, statusCode: null, responseBody: null, error: message }, outcome });
   }
 
-  /** The claimed delivery with what an attempt needs, or null when this worker no longer holds it. */
-  private async loadClaimed(id: string) {
-    const d = await this.db.prisma.delivery.findUnique({
-      where: { id },
-      include: {
-        endpoint: { include: { policy: true } },
-        message: true,
-        attempts: { orderBy: { number: "desc" }, take: 1, select: { delayMs: true } },
+  private async policyFor(d: ClaimedDelivery, now: number) {
+    return this.policies.resolve(d.policy, await this.policies.defaultPolicy(now));
+  }
+
+  private async record(d: ClaimedDelivery, finished: Pick<FinishedAttempt, "attempt" | "startedAt" | "finishedAt" | "send" | "outcome">): Promise<void> {
+    const write = attemptWrite(
+      {
+        ...finished,
+        deliveryId: d.id,
+        workerId: this.id,
+        endpoint: { id: d.endpoint.id, url: d.endpoint.url, failingSince: d.endpoint.failingSince },
+        message: { eventType: d.message.eventType, payload: d.message.payload },
+        reprocessedLetterId: d.deadLetterId,
+        autoDisableAfterMs: this.opts.autoDisableAfterMs,
       },
-    });
-    if (!d || d.status !== "in_flight" || d.leaseOwner !== this.id) return null;
-    const now = this.opts.now();
-    const policy = this.policies.resolve(d.endpoint.policy, await this.policies.defaultPolicy(now));
-    const base = {
-      deliveryId: d.id,
-      workerId: this.id,
-      endpoint: { id: d.endpoint.id, url: d.endpoint.url, failingSince: d.endpoint.failingSince },
-      message: { eventType: d.message.eventType, payload: d.message.payload },
-      // Set at creation only on deliveries made to reprocess a dead letter (dead deliveries are never claimed).
-      reprocessedLetterId: d.deadLetterId,
-      autoDisableAfterMs: this.opts.autoDisableAfterMs,
-    };
-    return { d, now, policy, attempt: d.attemptCount + 1, previousDelayMs: d.attempts[0]?.delayMs ?? undefined, base };
+      () => newId(finished.finishedAt),
+    );
+    await this.recorder.record(write);
   }
 
-  private async deliver(id: string): Promise<void> {
-    const claimed = await this.loadClaimed(id);
-    if (!claimed) return;
-    const { d, now, policy, attempt, base } = claimed;
+  private async deliver(d: ClaimedDelivery): Promise<void> {
+    const now = this.opts.now();
+    const policy = await this.policyFor(d, now);
+    const attempt = d.attemptCount + 1;
     const { endpoint, message } = d;
 
     if (!endpoint.enabled) {
       const outcome: Outcome = { type: "DEAD", failureReason: "invalid_endpoint", reason: `Not sent: the endpoint is disabled (${endpoint.disabledReason ?? "by an operator"})` };
-      const at = new Date(now);
-      await recordAttempt(this.db, { ...base, attempt: d.attemptCount, startedAt: at, finishedAt: at, send: null, outcome });
+      await this.record(d, { attempt: d.attemptCount, startedAt: now, finishedAt: now, send: null, outcome });
       return;
     }
 
@@ -282,9 +279,9 @@ export class DeliveryWorker {
       return;
     }
     let send: SendResult;
-    const startedAt = new Date(now);
     try {
       const timestamp = new Date(now);
+      const secrets = { ...endpoint, previousSecretExpiresAt: endpoint.previousSecretExpiresAt === null ? null : new Date(endpoint.previousSecretExpiresAt) };
       send = await this.sender.send(
         {
           url: endpoint.url,
@@ -296,7 +293,7 @@ export class DeliveryWorker {
             // The message id: the same on every retry and resend, so receivers can deduplicate.
             "webhook-id": message.id,
             "webhook-timestamp": String(Math.floor(timestamp.getTime() / 1000)),
-            "webhook-signature": signatureHeader(endpoint, message.id, timestamp, message.payload),
+            "webhook-signature": signatureHeader(secrets, message.id, timestamp, message.payload),
             "x-hookrelay-delivery-id": d.id,
             "x-hookrelay-attempt": String(attempt),
             "x-hookrelay-event-type": eventTypeHeader(message.eventType),
@@ -312,8 +309,8 @@ export class DeliveryWorker {
       return;
     }
     const finished = this.opts.now();
-    const outcome = classifyAttempt(send.result, { policy, attempt, now: finished, random: this.opts.random, previousDelayMs: claimed.previousDelayMs });
-    await recordAttempt(this.db, { ...base, attempt, startedAt, finishedAt: new Date(finished), send, outcome });
+    const outcome = classifyAttempt(send.result, { policy, attempt, now: finished, random: this.opts.random, previousDelayMs: d.previousDelayMs ?? undefined });
+    await this.record(d, { attempt, startedAt: now, finishedAt: finished, send, outcome });
     metrics().deliveryAttempt(outcome.type.toLowerCase(), send.durationMs);
   }
 }

@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
-import { claimDueDeliveries, claimStatement } from "@/lib/db/sql";
+import { hotPathFor } from "@/lib/db/hot-path";
+import { claimIdsStatement } from "@/lib/db/hot-path/postgresql";
+import { CLAIM_SQL } from "@/lib/db/hot-path/sqlite";
 import { testProviders, useTestDatabase } from "../../support/databases";
 
 const DUE = 20_000;
@@ -23,14 +25,18 @@ async function seedDue(db: Db, endpointId: string, count: number, from: number, 
 
 /** The plan of the claim statement, as text: PostgreSQL's JSON plan, SQLite's query plan rows. */
 async function claimPlan(db: Db, now: number): Promise<string> {
-  const { sql, args } = claimStatement(db.provider, { owner: "plan", leaseUntil: now + 60_000, now, limit: 32 });
-  if (db.provider === "postgresql") {
-    const rows = await db.prisma.$queryRawUnsafe<{ "QUERY PLAN": unknown }[]>(`EXPLAIN (FORMAT JSON) ${sql}`, ...args);
-    return JSON.stringify(rows[0]["QUERY PLAN"]);
+  const input = { owner: "plan", leaseUntil: now + 60_000, now, limit: 32 };
+  if (db.pgPool) {
+    const { sql, args } = claimIdsStatement(input);
+    const r = await db.pgPool.query<{ "QUERY PLAN": unknown }>(`EXPLAIN (FORMAT JSON) ${sql}`, args);
+    return JSON.stringify(r.rows[0]["QUERY PLAN"]);
   }
-  const rows = await db.prisma.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN ${sql}`, ...args);
+  const rows = db.sqlite!.connection.prepare(`EXPLAIN QUERY PLAN ${CLAIM_SQL}`).all(input) as { detail: string }[];
   return rows.map((r) => r.detail).join("\n");
 }
+
+const claim = async (db: Db, owner: string, now: number, limit: number) =>
+  (await hotPathFor(db).claim({ owner, now, leaseUntil: now + 60_000, limit })).map((d) => d.id);
 
 describe.each(testProviders())(`the worker's claim on %s with ${DUE} deliveries due`, (provider) => {
   const t = useTestDatabase(provider);
@@ -65,9 +71,9 @@ describe.each(testProviders())(`the worker's claim on %s with ${DUE} deliveries 
 
   it("takes expired leases first, then the longest-due pending deliveries, and never the same one twice", async () => {
     const now = Date.now();
-    const first = await claimDueDeliveries(t.db, "w1", now, now + 60_000, 5);
+    const first = await claim(t.db, "w1", now, 5);
     expect(new Set(first)).toEqual(new Set([...expired, pending[0], pending[1]]));
-    const second = await claimDueDeliveries(t.db, "w2", now, now + 60_000, 3);
+    const second = await claim(t.db, "w2", now, 3);
     expect(second.sort()).toEqual(pending.slice(2, 5).sort());
     const held = await t.db.prisma.delivery.count({ where: { endpointId, status: "in_flight", leaseOwner: { in: ["w1", "w2"] } } });
     expect(held).toBe(8);
