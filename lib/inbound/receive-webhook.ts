@@ -1,5 +1,7 @@
 import type { Db, InboundEvent, InboundSource } from "../db/client";
 import { withDeadline } from "../db/deadline";
+import type { StoredAnswer } from "../db/hot-path";
+import { notifyNewDeliveries } from "../delivery/wakeup";
 import { addInboundDeadLetter } from "../dlq/add-dead-letter";
 import { AppError } from "../http/errors";
 import { toAppError } from "../http/handler";
@@ -13,6 +15,7 @@ import type { RateLimiter } from "../rate-limiter";
 import { REPLAY_HEADER } from "../http/headers";
 import { metrics } from "../metrics/metrics";
 import { BodyTooLargeError, readBodyBytesWithLimit } from "../http/read-body";
+import { acceptEvent } from "./accept-event";
 import { bodyFormatOf } from "./body";
 import { forwardedHeaders } from "./forwarded-headers";
 import { presetOf } from "./providers";
@@ -130,10 +133,27 @@ async function receive(deps: InboundDeps, req: Request, sourceName: string, door
   }
   deps.inflight.count++;
   try {
+    if (deps.registry.handlersFor(event.eventType).length === 0) {
+      const accepted = await acceptEvent(db, source, preset, event, deps.now());
+      if (accepted.kind === "accepted") {
+        if (accepted.deliveries > 0) notifyNewDeliveries();
+        return answerStored(deps, source, event, accepted.answer, false);
+      }
+      if (accepted.kind === "replay") {
+        metrics().inboundDuplicate(source.name, "database");
+        return answerStored(deps, source, event, accepted.answer, true);
+      }
+    }
     return await claimAndProcess(deps, db, source, preset, event);
   } finally {
     deps.inflight.count--;
   }
+}
+
+/** Answers with a final stored answer, and keeps it in the memory tier for the duplicates to come. */
+function answerStored(deps: InboundDeps, source: InboundSource, event: ParsedEvent, stored: StoredAnswer, replay: boolean): InboundAnswer {
+  deps.cache.set(source.id, event.key.key, { recordId: stored.id, status: stored.resultStatus, body: stored.resultBody, expiresAt: stored.expiresAt }, deps.now());
+  return replay ? replayAnswer(stored.resultStatus, stored.resultBody) : { status: stored.resultStatus, body: stored.resultBody, headers: {} };
 }
 
 async function claimAndProcess(deps: InboundDeps, db: Db, source: InboundSource, preset: ProviderPreset, event: ParsedEvent): Promise<InboundAnswer> {
@@ -158,10 +178,13 @@ async function claimAndProcess(deps: InboundDeps, db: Db, source: InboundSource,
   if (claim.kind === "replay") {
     metrics().inboundDuplicate(source.name, "database");
     const { record } = claim;
-    const status = record.resultStatus ?? 200;
-    const body = record.resultBody ?? JSON.stringify({ id: record.id, status: record.status });
-    deps.cache.set(source.id, event.key.key, { recordId: record.id, status, body, expiresAt: record.expiresAt.getTime() }, deps.now());
-    return replayAnswer(status, body);
+    const stored = {
+      id: record.id,
+      resultStatus: record.resultStatus ?? 200,
+      resultBody: record.resultBody ?? JSON.stringify({ id: record.id, status: record.status }),
+      expiresAt: record.expiresAt.getTime(),
+    };
+    return answerStored(deps, source, event, stored, true);
   }
   return runClaimed(deps, db, source, preset, claim.record, event);
 }

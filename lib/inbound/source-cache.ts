@@ -1,17 +1,30 @@
+import { LRUCache } from "lru-cache";
 import type { Db, InboundSource } from "../db/client";
+import { RateLimiter } from "../rate-limiter";
 
 const TTL_MS = 5_000;
+/** Sources are few; unknown names posted by anyone must not grow memory without bound. */
+const MAX_ENTRIES = 1_000;
+/**
+ * Database look-ups of names not in the cache, per second. `/api/webhook/<name>` needs no
+ * credentials, so a flood of made-up names would otherwise be a query each; past this
+ * rate an uncached name is answered as unknown (404) without asking the database.
+ */
+const MISS_LOOKUPS_PER_SECOND = 20;
 
 /**
  * Sources by name, kept a few seconds so the duplicate fast path needs no query. Edits
  * made in this process invalidate at once; other instances see them within the TTL.
  */
 export class SourceCache {
-  private readonly entries = new Map<string, { source: InboundSource | null; until: number }>();
+  private readonly entries = new LRUCache<string, { source: InboundSource | null; until: number }>({ max: MAX_ENTRIES });
+  private readonly misses = new RateLimiter();
 
   async get(db: Db, name: string, now: number): Promise<InboundSource | null> {
     const hit = this.entries.get(name);
     if (hit && hit.until > now) return hit.source;
+    // A known source is re-read when its entry ends, however busy the door is.
+    if (!hit?.source && this.misses.take("lookups", MISS_LOOKUPS_PER_SECOND, now) > 0) return null;
     const source = await db.prisma.inboundSource.findUnique({ where: { name } });
     this.entries.set(name, { source, until: now + TTL_MS });
     return source;
