@@ -28,6 +28,14 @@ describe("the source cache", () => {
     expect(lookups).toHaveLength(40);
   });
 
+  it("asks once for a name a burst of requests asks for at the same moment", async () => {
+    const { db, lookups } = fakeDb(["shop"]);
+    const cache = new SourceCache();
+    const found = await Promise.all(Array.from({ length: 500 }, () => cache.get(db, "shop", 0)));
+    expect(found.every((s) => s?.name === "shop")).toBe(true);
+    expect(lookups).toEqual(["shop"]);
+  });
+
   it("still re-reads a known source when its entry ends in the middle of a flood of unknown names", async () => {
     const { db, lookups } = fakeDb(["shop"]);
     const cache = new SourceCache();
