@@ -5,6 +5,7 @@ import { toast } from "sonner";
 import type { EndpointCreateInput, EndpointUpdateInput } from "@/lib/delivery/endpoint-schema";
 import type { EndpointHealth as HealthView } from "@/lib/delivery/endpoint-health";
 import type { EndpointView } from "@/lib/delivery/endpoint-view";
+import type { HeldAction, SettledHeld } from "@/lib/delivery/held-deliveries";
 import { ApiError, apiFetch } from "./fetcher";
 import { mutationErrorText } from "@/components/ui/form-errors";
 
@@ -23,7 +24,7 @@ export type EndpointHealth = Omit<HealthView, "lastFailure"> & {
   lastFailure: (Omit<NonNullable<HealthView["lastFailure"]>, "at"> & { at: string }) | null;
 };
 
-export type EndpointDetail = Endpoint & { health: EndpointHealth };
+export type EndpointDetail = Endpoint & { health: EndpointHealth; heldDeliveries: number };
 
 /** The only response that carries the whole secret. */
 export type CreatedEndpoint = Endpoint & { secret: string };
@@ -118,10 +119,23 @@ export function useSetEndpointEnabled(id: string) {
       client.setQueryData<EndpointDetail>(endpointKeys.detail(id), (old) => (old ? { ...old, ...endpoint } : old));
       refresh();
       toast.success(endpoint.enabled ? "Endpoint re-enabled" : "Endpoint disabled", {
-        description: endpoint.enabled ? "Deliveries to it resume." : "New deliveries to it are dead-lettered until it is re-enabled.",
+        description: endpoint.enabled ? "Deliveries to it resume." : "Deliveries to it are held until it is re-enabled and you send them.",
       });
     },
     onError: (err, enabled) => toast.error(enabled ? "The endpoint was not re-enabled" : "The endpoint was not disabled", { description: mutationErrorText(err) }),
+  });
+}
+
+/** Sends or discards the deliveries held while the endpoint was disabled. */
+export function useSettleHeld(id: string) {
+  const refresh = useRefreshEndpoints();
+  return useMutation({
+    mutationFn: (action: HeldAction) => apiFetch<SettledHeld>(`${path(id)}/held`, { method: "POST", body: JSON.stringify({ action }) }),
+    onSuccess: ({ action, count }) => {
+      refresh();
+      toast.success(action === "send" ? `Sending ${count} held ${count === 1 ? "delivery" : "deliveries"}` : `Discarded ${count} held ${count === 1 ? "delivery" : "deliveries"}`);
+    },
+    onError: (err, action) => toast.error(action === "send" ? "The held deliveries were not sent" : "The held deliveries were not discarded", { description: mutationErrorText(err) }),
   });
 }
 

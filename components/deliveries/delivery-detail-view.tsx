@@ -42,6 +42,7 @@ function DeliveryDetail({ delivery: d }: { delivery: Detail }) {
   const next = nextAttempt(d);
   const meta = statusMeta(d.status);
   const policy = summarizePolicy(d.policy);
+  const ranUnder = d.ranUnder ? summarizePolicy(d.ranUnder) : null;
   const payload = useMemo(() => prettyPayload(d.message.payload), [d.message.payload]);
 
   return (
@@ -115,6 +116,16 @@ function DeliveryDetail({ delivery: d }: { delivery: Detail }) {
                 </TextLink>
               }
             >
+              {ranUnder && ranUnder.schedule !== policy.schedule ? (
+                <div className="mb-3 border-b border-slate-100 pb-3 dark:border-slate-800">
+                  <p className="text-sm font-medium text-slate-900">Ran under</p>
+                  <p className="mt-1 text-sm text-slate-600" data-testid="policy-ran-under">
+                    {ranUnder.schedule}
+                  </p>
+                  <p className="mt-1 text-xs text-slate-500">{ranUnder.giveUp}</p>
+                  <p className="mt-2 text-xs text-slate-500">The policy has been edited since; the next attempt follows today&apos;s:</p>
+                </div>
+              ) : null}
               <p className="text-sm font-medium text-slate-900">{d.policy.name}</p>
               <p className="mt-1 text-sm text-slate-600">{policy.schedule}</p>
               <p className="mt-1 text-xs text-slate-500">{policy.giveUp}</p>

@@ -11,6 +11,7 @@ export const STATUS_META: Record<DeliveryStatus, StatusMeta> = {
   succeeded: { label: "Succeeded", tone: "success", description: "The endpoint accepted it" },
   failed: { label: "Failed", tone: "neutral", description: "Ended without success and without retries or a dead letter" },
   dead: { label: "Dead", tone: "danger", description: "Gave up; a dead letter holds it" },
+  held: { label: "Held", tone: "neutral", description: "Made while its endpoint was disabled; waits until an operator sends or discards it" },
 };
 
 export function statusMeta(status: string): StatusMeta {

@@ -3,7 +3,7 @@
 import { Activity, Pause, Play, Send, Trash2, Waypoints } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useDeleteEndpoint, useEndpoint, useSetEndpointEnabled, type EndpointDetail } from "@/components/api/endpoint-hooks";
+import { useDeleteEndpoint, useEndpoint, useSetEndpointEnabled, useSettleHeld, type EndpointDetail } from "@/components/api/endpoint-hooks";
 import { Alert } from "@/components/ui/alert";
 import { BackLink } from "@/components/ui/back-link";
 import { Button } from "@/components/ui/button";
@@ -68,7 +68,7 @@ function Header({ endpoint }: { endpoint: EndpointDetail }) {
         onConfirm={() => toggle.mutate(false, { onSettled: () => setConfirmDisable(false) })}
         onCancel={() => setConfirmDisable(false)}
       >
-        <p>Hookrelay stops sending to it. Deliveries that come due while it is disabled go to the dead letter queue, where you can replay them after re-enabling it.</p>
+        <p>Hookrelay stops sending to it. Its deliveries are held, not sent and not lost: after re-enabling it you choose to send or discard them.</p>
       </ConfirmModal>
     </header>
   );
@@ -94,8 +94,8 @@ function StateBanner({ endpoint }: { endpoint: EndpointDetail }) {
         className="mb-6"
       >
         <p>
-          <span className="font-medium">{endpoint.disabledReason ?? "No reason recorded"}.</span> Nothing is sent to it; deliveries that come due are dead-lettered and
-          can be replayed from Dead letters once it is back.
+          <span className="font-medium">{endpoint.disabledReason ?? "No reason recorded"}.</span> Nothing is sent to it. Its deliveries are held:{" "}
+          <span data-testid="held-count">{heldWords(endpoint.heldDeliveries)}</span> so far. Once it is re-enabled you can send them or discard them.
         </p>
         <Button size="sm" variant="primary" icon={Play} className="mt-3" onClick={() => toggle.mutate(true)} loading={toggle.isPending}>
           Re-enable endpoint
@@ -103,6 +103,7 @@ function StateBanner({ endpoint }: { endpoint: EndpointDetail }) {
       </Alert>
     );
   }
+  if (endpoint.heldDeliveries > 0) return <HeldBanner endpoint={endpoint} />;
   if (status === "failing" && endpoint.failingSince) {
     return (
       <Alert
@@ -120,6 +121,41 @@ function StateBanner({ endpoint }: { endpoint: EndpointDetail }) {
     );
   }
   return null;
+}
+
+const heldWords = (n: number) => (n === 1 ? "1 delivery" : `${n} deliveries`);
+
+/** Deliveries made while the endpoint was disabled, waiting for the operator's word. */
+function HeldBanner({ endpoint }: { endpoint: EndpointDetail }) {
+  const settle = useSettleHeld(endpoint.id);
+  const [confirmDiscard, setConfirmDiscard] = useState(false);
+  const n = endpoint.heldDeliveries;
+  return (
+    <Alert tone="warning" title={`${heldWords(n)} held while it was disabled`} className="mb-6">
+      <p>
+        They were never sent. Sending them delivers each at the endpoint&apos;s own pace
+        {endpoint.rateLimitPerSecond ? ` (at most ${endpoint.rateLimitPerSecond} a second)` : ""}; discarding marks them failed.
+      </p>
+      <div className="mt-3 flex flex-wrap gap-2">
+        <Button size="sm" variant="primary" icon={Send} onClick={() => settle.mutate("send")} loading={settle.isPending && settle.variables === "send"} disabled={settle.isPending}>
+          Send {heldWords(n)}
+        </Button>
+        <Button size="sm" icon={Trash2} onClick={() => setConfirmDiscard(true)} disabled={settle.isPending}>
+          Discard them
+        </Button>
+      </div>
+      <ConfirmModal
+        open={confirmDiscard}
+        title={`Discard ${heldWords(n)}?`}
+        confirmLabel="Discard"
+        busy={settle.isPending}
+        onConfirm={() => settle.mutate("discard", { onSettled: () => setConfirmDiscard(false) })}
+        onCancel={() => setConfirmDiscard(false)}
+      >
+        <p>They are marked failed and never sent. This cannot be undone.</p>
+      </ConfirmModal>
+    </Alert>
+  );
 }
 
 function DangerCard({ endpoint }: { endpoint: EndpointDetail }) {

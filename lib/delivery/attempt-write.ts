@@ -1,18 +1,19 @@
 import type { AttemptWrite, HealthChange } from "../db/hot-path";
 import type { Outcome } from "../retry/classify";
+import type { RetryPolicy } from "../retry/policy";
 import type { SendResult } from "./send";
 
 /** A finished attempt and what the worker knew of its delivery when it claimed it. */
 export interface FinishedAttempt {
   deliveryId: string;
   workerId: string;
-  /** The attempt's number; for an attempt that sent nothing, the count so far. */
   attempt: number;
   startedAt: number;
   finishedAt: number;
-  /** Null when nothing was sent (the endpoint was disabled): no attempt row is written. */
-  send: SendResult | null;
+  send: SendResult;
   outcome: Outcome;
+  /** The policy the attempt ran under, kept on the delivery. */
+  policy: RetryPolicy;
   endpoint: { id: string; url: string; failingSince: number | null };
   message: { eventType: string; payload: string };
   /** Set on deliveries made to reprocess this dead letter. */
@@ -44,7 +45,6 @@ function statusFor(outcome: Outcome): RecordedStatus {
 export function healthChange(a: FinishedAttempt): HealthChange | null {
   const endpointId = a.endpoint.id;
   if (a.outcome.type === "SUCCESS") return a.endpoint.failingSince === null ? null : { kind: "recovered", endpointId };
-  if (!a.send) return null;
   if (a.send.statusCode === 410) return { kind: "disable", endpointId, reason: "The endpoint answered 410 Gone" };
   const since = a.endpoint.failingSince;
   if (since === null) return { kind: "failing", endpointId };
@@ -69,23 +69,22 @@ export function attemptWrite(a: FinishedAttempt, newId: () => string): AttemptWr
     status,
     attemptCount: a.attempt,
     nextAttemptAt: delayMs === null ? null : a.finishedAt + delayMs,
-    lastStatusCode: a.send?.statusCode ?? null,
+    lastStatusCode: a.send.statusCode,
     lastError: o.type === "SUCCESS" ? null : o.reason,
     completedAt: status === "pending" ? null : a.finishedAt,
     now: a.finishedAt,
-    attempt: a.send
-      ? {
-          id: newId(),
-          number: a.attempt,
-          startedAt: a.startedAt,
-          durationMs: a.send.durationMs,
-          statusCode: a.send.statusCode,
-          error: a.send.error,
-          responseBody: a.send.responseBody,
-          outcome: o.type,
-          delayMs,
-        }
-      : null,
+    policy: JSON.stringify(a.policy),
+    attempt: {
+      id: newId(),
+      number: a.attempt,
+      startedAt: a.startedAt,
+      durationMs: a.send.durationMs,
+      statusCode: a.send.statusCode,
+      error: a.send.error,
+      responseBody: a.send.responseBody,
+      outcome: o.type,
+      delayMs,
+    },
     deadLetter:
       o.type === "DEAD"
         ? {

@@ -44,8 +44,9 @@ async function existingMessage(db: Db, key: string, hash: string): Promise<Creat
 }
 
 /**
- * Stores a message and one pending delivery per enabled endpoint whose filter matches,
- * in one transaction: a message is never stored without its deliveries.
+ * Stores a message and one delivery per endpoint whose filter matches, in one transaction:
+ * a message is never stored without its deliveries. A disabled endpoint's delivery is held
+ * (not attempted) until an operator sends or discards it, so nothing is lost behind it.
  */
 export async function createMessage(db: Db, input: CreateMessageInput): Promise<CreatedMessage> {
   const hash = requestHash(input.eventType, input.payload);
@@ -56,12 +57,15 @@ export async function createMessage(db: Db, input: CreateMessageInput): Promise<
       const message = await tx.message.create({
         data: { eventType: input.eventType, payload: input.payload, idempotencyKey: key, requestHash: hash, sourceHeaders: input.sourceHeaders ? JSON.stringify(input.sourceHeaders) : null },
       });
-      const endpoints = await tx.endpoint.findMany({ where: { enabled: true }, select: { id: true, eventTypes: true } });
+      const endpoints = await tx.endpoint.findMany({ select: { id: true, eventTypes: true, enabled: true } });
       const targets = endpoints.filter((e) => matchesEventType(parseEventTypeFilter(e.eventTypes), input.eventType));
       const now = new Date();
       const deliveryIds: string[] = [];
       for (const endpoint of targets) {
-        const d = await tx.delivery.create({ data: { messageId: message.id, endpointId: endpoint.id, nextAttemptAt: now }, select: { id: true } });
+        const d = await tx.delivery.create({
+          data: { messageId: message.id, endpointId: endpoint.id, nextAttemptAt: now, status: endpoint.enabled ? "pending" : "held" },
+          select: { id: true },
+        });
         deliveryIds.push(d.id);
       }
       return { messageId: message.id, deliveryIds, created: true };

@@ -1,6 +1,7 @@
 import type { Prisma } from "../db/generated/sqlite/client.ts";
 
-export const DELIVERY_STATUSES = ["pending", "in_flight", "succeeded", "failed", "dead"] as const;
+/** `held`: made while its endpoint was disabled; waits, unattempted, until an operator sends or discards it. */
+export const DELIVERY_STATUSES = ["pending", "in_flight", "succeeded", "failed", "dead", "held"] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** The columns of a delivery in lists; the selected shape is the API shape. */

@@ -1,12 +1,14 @@
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/sqlite/client.ts";
 import { notFound } from "../http/errors";
+import { retryPolicySchema, type RetryPolicy } from "../retry/policy";
 import { deliveryRowSelect } from "./delivery-view";
 import { policyInEffect, type PolicyInEffect } from "./policies";
 
 const detailSelect = {
   ...deliveryRowSelect,
   replayOfId: true,
+  policy: true,
   endpoint: { select: { id: true, url: true, enabled: true, policyId: true } },
   message: { select: { id: true, eventType: true, payload: true, createdAt: true } },
   attempts: {
@@ -20,22 +22,36 @@ const detailSelect = {
 type DeliveryDetailRow = Prisma.DeliveryGetPayload<{ select: typeof detailSelect }>;
 
 /** The message payload in it is the exact text sent, not re-serialized JSON. */
-export type DeliveryDetail = Omit<DeliveryDetailRow, "replays" | "deadLetters"> & {
+export type DeliveryDetail = Omit<DeliveryDetailRow, "replays" | "deadLetters" | "policy"> & {
+  /** The endpoint's policy today. */
   policy: PolicyInEffect;
+  /** The policy its last attempt ran under; null before the first attempt. */
+  ranUnder: RetryPolicy | null;
   /** When the next attempt is due; null unless the delivery is waiting for one. */
   nextRetryAt: Date | null;
   replayIds: string[];
   deadLetterId: string | null;
 };
 
+function policySnapshot(stored: string | null): RetryPolicy | null {
+  if (!stored) return null;
+  try {
+    const parsed = retryPolicySchema.safeParse(JSON.parse(stored));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 /** One delivery with its attempt timeline and the retry policy that governs it. */
 export async function getDelivery(db: Db, id: string): Promise<DeliveryDetail> {
   const row = await db.prisma.delivery.findUnique({ where: { id }, select: detailSelect });
   if (!row) throw notFound("Delivery");
-  const { replays, deadLetters, ...rest } = row;
+  const { replays, deadLetters, policy, ...rest } = row;
   return {
     ...rest,
     policy: await policyInEffect(db, row.endpoint.policyId),
+    ranUnder: policySnapshot(policy),
     nextRetryAt: row.status === "pending" ? row.nextAttemptAt : null,
     replayIds: replays.map((r) => r.id),
     deadLetterId: deadLetters[0]?.id ?? null,

@@ -2,11 +2,17 @@ import type { Db } from "../db/client";
 import { notFound } from "../http/errors";
 import { endpointHealth, type EndpointHealth } from "./endpoint-health";
 import { endpointInclude, toEndpointView, type EndpointView } from "./endpoint-view";
+import { countHeld } from "./held-deliveries";
 
-export type EndpointDetail = EndpointView & { health: EndpointHealth };
+export type EndpointDetail = EndpointView & {
+  health: EndpointHealth;
+  /** Deliveries made while it was disabled, waiting for an operator to send or discard them. */
+  heldDeliveries: number;
+};
 
 export async function getEndpoint(db: Db, id: string, now: Date = new Date()): Promise<EndpointDetail> {
   const row = await db.prisma.endpoint.findUnique({ where: { id }, include: endpointInclude });
   if (!row) throw notFound("Endpoint");
-  return { ...toEndpointView(row, now), health: await endpointHealth(db, row, now) };
+  const [health, heldDeliveries] = await Promise.all([endpointHealth(db, row, now), countHeld(db, id)]);
+  return { ...toEndpointView(row, now), health, heldDeliveries };
 }

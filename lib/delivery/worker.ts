@@ -5,7 +5,7 @@ import { hotPathFor, type ClaimedDelivery, type HotPathSql } from "../db/hot-pat
 import { newId } from "../db/ids";
 import { logger } from "../log";
 import { metrics } from "../metrics/metrics";
-import { classifyAttempt, type AttemptResult, type Outcome } from "../retry/classify";
+import { classifyAttempt, type AttemptResult } from "../retry/classify";
 import type { RandomSource } from "../retry/random";
 import { EndpointThrottle } from "./endpoint-throttle";
 import { PolicyResolver } from "./policy-resolver";
@@ -238,14 +238,14 @@ export class DeliveryWorker {
     const message = `Not sent: ${err instanceof Error ? err.message : String(err)}`;
     const result: AttemptResult = { kind: "error", error: "other", message };
     const outcome = classifyAttempt(result, { policy, attempt, now, random: this.opts.random, previousDelayMs: d.previousDelayMs ?? undefined });
-    await this.record(d, { attempt, startedAt: now, finishedAt: now, send: { result, durationMs: 0, statusCode: null, responseBody: null, error: message }, outcome });
+    await this.record(d, { attempt, startedAt: now, finishedAt: now, send: { result, durationMs: 0, statusCode: null, responseBody: null, error: message }, outcome, policy });
   }
 
   private async policyFor(d: ClaimedDelivery, now: number) {
     return this.policies.resolve(d.policy, await this.policies.defaultPolicy(now));
   }
 
-  private async record(d: ClaimedDelivery, finished: Pick<FinishedAttempt, "attempt" | "startedAt" | "finishedAt" | "send" | "outcome">): Promise<void> {
+  private async record(d: ClaimedDelivery, finished: Pick<FinishedAttempt, "attempt" | "startedAt" | "finishedAt" | "send" | "outcome" | "policy">): Promise<void> {
     const write = attemptWrite(
       {
         ...finished,
@@ -268,8 +268,9 @@ export class DeliveryWorker {
     const { endpoint, message } = d;
 
     if (!endpoint.enabled) {
-      const outcome: Outcome = { type: "DEAD", failureReason: "invalid_endpoint", reason: `Not sent: the endpoint is disabled (${endpoint.disabledReason ?? "by an operator"})` };
-      await this.record(d, { attempt: d.attemptCount, startedAt: now, finishedAt: now, send: null, outcome });
+      // Disabled after this delivery was made: it waits with the endpoint's other held
+      // deliveries until an operator sends or discards them.
+      await this.sql.hold(d.id, this.id, now);
       return;
     }
 
@@ -310,7 +311,7 @@ export class DeliveryWorker {
     }
     const finished = this.opts.now();
     const outcome = classifyAttempt(send.result, { policy, attempt, now: finished, random: this.opts.random, previousDelayMs: d.previousDelayMs ?? undefined });
-    await this.record(d, { attempt, startedAt: now, finishedAt: finished, send, outcome });
+    await this.record(d, { attempt, startedAt: now, finishedAt: finished, send, outcome, policy });
     metrics().deliveryAttempt(outcome.type.toLowerCase(), send.durationMs);
   }
 }

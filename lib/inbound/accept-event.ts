@@ -56,7 +56,7 @@ export async function acceptEvent(db: Db, source: InboundSource, preset: Provide
     now,
     expiresAt,
     messageId,
-    targets: (routes: readonly EndpointRoute[]) => routes.filter((r) => matchesEventType(filterOf(r.eventTypes), messageType)).map((r) => r.id),
+    targets: (routes: readonly EndpointRoute[]) => routes.filter((r) => matchesEventType(filterOf(r.eventTypes), messageType)),
     resultBody: (n) => {
       deliveries = n;
       resultBody = toRunResult({ kind: "processed", messageId, deliveries: n }, { id: eventId, key: event.key }).resultBody;

@@ -8,7 +8,7 @@ import type { AcceptInput, AcceptResult, AttemptWrite, ClaimedDelivery, ClaimInp
 const ts = (n: number) => `(to_timestamp($${n}::float8 / 1000) AT TIME ZONE 'UTC')`;
 const ms = (col: string) => `(extract(epoch FROM ${col}) * 1000)::float8`;
 
-const ROUTES = `SELECT "id", "eventTypes" FROM "Endpoint" WHERE "enabled"`;
+const ROUTES = `SELECT "id", "eventTypes", "enabled" FROM "Endpoint"`;
 
 // One statement, so one commit: the event with its final answer, its message and its
 // deliveries; or, for a duplicate of a finished live record, the count and the stored answer.
@@ -26,8 +26,8 @@ WITH ev AS (
   RETURNING "id"
 ), del AS (
   INSERT INTO "Delivery" ("id", "messageId", "endpointId", "status", "attemptCount", "nextAttemptAt", "createdAt", "updatedAt")
-  SELECT t."id", msg."id", t."endpointId", 'pending', 0, ${ts(10)}, ${ts(10)}, ${ts(10)}
-  FROM msg, unnest($15::text[], $16::text[]) AS t("id", "endpointId")
+  SELECT t."id", msg."id", t."endpointId", t."status", 0, ${ts(10)}, ${ts(10)}, ${ts(10)}
+  FROM msg, unnest($15::text[], $16::text[], $17::text[]) AS t("id", "endpointId", "status")
   RETURNING 1
 ), dup AS (
   UPDATE "InboundEvent" SET "duplicateCount" = "duplicateCount" + 1, "providerAttempt" = coalesce($9::int, "providerAttempt")
@@ -83,12 +83,12 @@ const RECORD = `
 WITH fin AS (
   UPDATE "Delivery" SET "status" = $3, "attemptCount" = $4, "nextAttemptAt" = coalesce(${ts(5)}, "nextAttemptAt"),
     "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "lastStatusCode" = $6::int, "lastError" = $7,
-    "completedAt" = ${ts(8)}, "updatedAt" = ${ts(9)}, "deadLetterId" = coalesce($24, "deadLetterId")
+    "completedAt" = ${ts(8)}, "updatedAt" = ${ts(9)}, "deadLetterId" = coalesce($24, "deadLetterId"), "policy" = $31
   WHERE "id" = $1 AND "status" = 'in_flight' AND "leaseOwner" = $2
   RETURNING "id"
 ), att AS (
   INSERT INTO "DeliveryAttempt" ("id", "deliveryId", "number", "startedAt", "durationMs", "statusCode", "error", "responseBody", "outcome", "delayMs", "workerId")
-  SELECT $10, fin."id", $4, ${ts(11)}, $12::int, $6::int, $13, $14, $15, $16::int, $2 FROM fin WHERE $10::text IS NOT NULL
+  SELECT $10, fin."id", $4, ${ts(11)}, $12::int, $6::int, $13, $14, $15, $16::int, $2 FROM fin
 ), newletter AS (
   INSERT INTO "DeadLetter" ("id", "deliveryId", "lastDeliveryId", "endpointId", "url", "eventType", "payload", "reason", "errorDetails",
     "attempts", "failedAt", "status", "reprocessCount", "createdAt", "updatedAt")
@@ -122,16 +122,21 @@ function recordArgs(w: AttemptWrite): unknown[] {
   const letterId = l ? (l.reprocessedLetterId ?? l.newId) : null;
   return [
     w.deliveryId, w.workerId, w.status, w.attemptCount, w.nextAttemptAt, w.lastStatusCode, w.lastError, w.completedAt, w.now,
-    a?.id ?? null, a?.startedAt ?? null, a?.durationMs ?? null, a?.error ?? null, a?.responseBody ?? null, a?.outcome ?? null, a?.delayMs ?? null,
+    a.id, a.startedAt, a.durationMs, a.error, a.responseBody, a.outcome, a.delayMs,
     l?.newId ?? null, l?.endpointId ?? null, l?.url ?? null, l?.eventType ?? null, l?.payload ?? null, l?.reason ?? null, l?.errorDetails ?? null,
     letterId, l?.attempts ?? null, l?.reprocessedLetterId ?? null,
     w.settlesLetterId, w.health?.kind ?? null, w.health?.endpointId ?? null, w.health?.kind === "disable" ? w.health.reason : null,
+    w.policy,
   ];
 }
 
 const RELEASE = `
 UPDATE "Delivery" SET "status" = 'pending', "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "nextAttemptAt" = ${ts(1)}, "updatedAt" = ${ts(2)}
 WHERE "id" = $3 AND "status" = 'in_flight' AND "leaseOwner" = $4`;
+
+const HOLD = `
+UPDATE "Delivery" SET "status" = 'held', "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "updatedAt" = ${ts(1)}
+WHERE "id" = $2 AND "status" = 'in_flight' AND "leaseOwner" = $3`;
 
 const NEXT_DUE = `SELECT ${ms('"nextAttemptAt"')} AS "at" FROM "Delivery" WHERE "status" = 'pending' ORDER BY "nextAttemptAt" LIMIT 1`;
 
@@ -170,7 +175,7 @@ export function postgresHotPath(pool: pg.Pool): HotPathSql {
       const r = await query<{ kind: string; id: string; resultStatus: number | null; resultBody: string; expiresAt: number }>("accept", ACCEPT, [
         input.eventId, input.sourceId, input.key, input.keySource, input.eventType, input.payload, input.headers,
         input.resultBody(targets.length), input.providerAttempt, input.now, input.expiresAt, input.messageId, input.messageType, input.sourceHeaders,
-        targets.map(() => newId(input.now)), targets,
+        targets.map(() => newId(input.now)), targets.map((t) => t.id), targets.map((t) => (t.enabled ? "pending" : "held")),
       ]);
       const row = r.rows[0];
       if (!row) return { kind: "exists" };
@@ -182,6 +187,9 @@ export function postgresHotPath(pool: pg.Pool): HotPathSql {
       return r.rows.map(claimedFromRow);
     },
     recordAttempts,
+    async hold(deliveryId, owner, now) {
+      await query("hold", HOLD, [now, deliveryId, owner]);
+    },
     async release(deliveryId, owner, dueAt, now) {
       await query("release", RELEASE, [dueAt, now, deliveryId, owner]);
     },

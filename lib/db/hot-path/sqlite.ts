@@ -2,7 +2,7 @@ import type Database from "better-sqlite3";
 import { newId } from "../ids";
 import type { SqliteGate } from "../sqlite-gate";
 import { claimedFromRow } from "./rows";
-import type { AcceptInput, AcceptResult, AttemptWrite, ClaimedDelivery, ClaimInput, EndpointRoute, HotPathSql } from "./types";
+import type { AcceptInput, AcceptResult, AttemptWrite, ClaimedDelivery, ClaimInput, HotPathSql } from "./types";
 
 // Times are epoch milliseconds, as Prisma stores them here (timestampFormat unixepoch-ms).
 
@@ -20,7 +20,7 @@ const LINK_MESSAGE = `UPDATE "InboundEvent" SET "messageId" = ? WHERE "id" = ?`;
 
 const INSERT_DELIVERY = `
 INSERT INTO "Delivery" ("id", "messageId", "endpointId", "status", "attemptCount", "nextAttemptAt", "createdAt", "updatedAt")
-VALUES (?, ?, ?, 'pending', 0, ?, ?, ?)`;
+VALUES (?, ?, ?, ?, 0, ?, ?, ?)`;
 
 // A duplicate of a finished, live record counts itself and takes the stored answer in one statement.
 const COUNT_DUPLICATE = `
@@ -28,7 +28,7 @@ UPDATE "InboundEvent" SET "duplicateCount" = "duplicateCount" + 1, "providerAtte
 WHERE "sourceId" = @sourceId AND "idempotencyKey" = @key AND "status" IN ('processed', 'skipped') AND "expiresAt" > @now
 RETURNING "id", "resultStatus", "resultBody", "expiresAt"`;
 
-const ROUTES = `SELECT "id", "eventTypes" FROM "Endpoint" WHERE "enabled" = 1`;
+const ROUTES = `SELECT "id", "eventTypes", "enabled" FROM "Endpoint"`;
 
 // Two index-ordered scans, each stopped by its LIMIT: expired leases first (work a dead
 // worker held), then pending deliveries by due time. One scan with an OR would read and
@@ -64,7 +64,7 @@ WHERE d."id" = ?`;
 const FINISH_DELIVERY = `
 UPDATE "Delivery" SET "status" = @status, "attemptCount" = @attemptCount, "nextAttemptAt" = coalesce(@nextAttemptAt, "nextAttemptAt"),
   "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "lastStatusCode" = @lastStatusCode, "lastError" = @lastError,
-  "completedAt" = @completedAt, "updatedAt" = @now
+  "completedAt" = @completedAt, "updatedAt" = @now, "policy" = @policy
 WHERE "id" = @deliveryId AND "status" = 'in_flight' AND "leaseOwner" = @workerId`;
 
 const INSERT_ATTEMPT = `
@@ -97,6 +97,10 @@ const RELEASE = `
 UPDATE "Delivery" SET "status" = 'pending', "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "nextAttemptAt" = ?, "updatedAt" = ?
 WHERE "id" = ? AND "status" = 'in_flight' AND "leaseOwner" = ?`;
 
+const HOLD = `
+UPDATE "Delivery" SET "status" = 'held', "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "updatedAt" = ?
+WHERE "id" = ? AND "status" = 'in_flight' AND "leaseOwner" = ?`;
+
 const NEXT_DUE = `SELECT "nextAttemptAt" FROM "Delivery" WHERE "status" = 'pending' ORDER BY "nextAttemptAt" LIMIT 1`;
 
 type Row = Record<string, unknown>;
@@ -126,18 +130,20 @@ export function sqliteHotPath(connection: Database.Database, gate: SqliteGate): 
     settleLetter: prepare(SETTLE_LETTER),
     health: { recovered: prepare(HEALTH.recovered), failing: prepare(HEALTH.failing), disable: prepare(HEALTH.disable) },
     release: prepare(RELEASE),
+    hold: prepare(HOLD),
     nextDue: prepare(NEXT_DUE),
   };
   // Immediate: the write lock is taken at BEGIN, so a transaction never fails half-way on a lock another process holds.
   const immediate = <A extends unknown[], R>(fn: (...args: A) => R) => connection.transaction(fn).immediate;
 
   const accept = immediate((input: AcceptInput): AcceptResult => {
-    const targets = input.targets(s.routes.all() as EndpointRoute[]);
+    const routes = (s.routes.all() as Row[]).map((r) => ({ id: String(r.id), eventTypes: String(r.eventTypes), enabled: r.enabled === 1 }));
+    const targets = input.targets(routes);
     const row = { ...input, resultBody: input.resultBody(targets.length), targets: undefined };
     if (s.insertEvent.run(row).changes === 1) {
       s.insertMessage.run(row);
       s.linkMessage.run(input.messageId, input.eventId);
-      for (const endpointId of targets) s.insertDelivery.run(newId(input.now), input.messageId, endpointId, input.now, input.now, input.now);
+      for (const t of targets) s.insertDelivery.run(newId(input.now), input.messageId, t.id, t.enabled ? "pending" : "held", input.now, input.now, input.now);
       return { kind: "accepted" };
     }
     const stored = s.countDuplicate.get({ sourceId: input.sourceId, key: input.key, providerAttempt: input.providerAttempt, now: input.now }) as Row | undefined;
@@ -156,7 +162,7 @@ export function sqliteHotPath(connection: Database.Database, gate: SqliteGate): 
   const record = immediate((writes: readonly AttemptWrite[]): boolean[] =>
     writes.map((w) => {
       if (s.finishDelivery.run(w).changes !== 1) return false;
-      if (w.attempt) s.insertAttempt.run({ ...w.attempt, deliveryId: w.deliveryId, workerId: w.workerId });
+      s.insertAttempt.run({ ...w.attempt, deliveryId: w.deliveryId, workerId: w.workerId });
       if (w.deadLetter) {
         const letter = { ...w.deadLetter, deliveryId: w.deliveryId, now: w.now };
         if (w.deadLetter.reprocessedLetterId) s.reopenLetter.run(letter);
@@ -173,6 +179,10 @@ export function sqliteHotPath(connection: Database.Database, gate: SqliteGate): 
     accept: (input) => gate.run(() => accept(input)),
     claim: (input) => gate.run(() => claim(input)),
     recordAttempts: (writes) => gate.run(() => record(writes)),
+    hold: (deliveryId, owner, now) =>
+      gate.run(() => {
+        s.hold.run(now, deliveryId, owner);
+      }),
     release: (deliveryId, owner, dueAt, now) =>
       gate.run(() => {
         s.release.run(dueAt, now, deliveryId, owner);

@@ -21,8 +21,11 @@ export interface AcceptInput {
   now: number;
   expiresAt: number;
   messageId: string;
-  /** The endpoints to deliver to, of the enabled ones read in the same transaction. */
-  targets(routes: readonly EndpointRoute[]): string[];
+  /**
+   * The endpoints to deliver to, of all those read in the same transaction. A disabled
+   * one gets a held delivery, sent once an operator says so.
+   */
+  targets(routes: readonly EndpointRoute[]): readonly EndpointRoute[];
   /** The answer stored for duplicates, once the number of deliveries is known. */
   resultBody(deliveries: number): string;
 }
@@ -44,6 +47,7 @@ export type AcceptResult =
 export interface EndpointRoute {
   id: string;
   eventTypes: string;
+  enabled: boolean;
 }
 
 /** A claimed delivery with everything its attempt needs. */
@@ -99,7 +103,8 @@ export interface AttemptWrite {
   lastError: string | null;
   completedAt: number | null;
   now: number;
-  /** Null when nothing was sent: no attempt row. */
+  /** The retry policy the attempt ran under, as JSON. */
+  policy: string;
   attempt: {
     id: string;
     number: number;
@@ -110,7 +115,7 @@ export interface AttemptWrite {
     responseBody: string | null;
     outcome: string;
     delayMs: number | null;
-  } | null;
+  };
   /** The dead letter to write when the delivery gave up: a new one, or its reprocessed letter back to pending. */
   deadLetter: {
     newId: string;
@@ -138,6 +143,8 @@ export interface HotPathSql {
   claim(input: ClaimInput): Promise<ClaimedDelivery[]>;
   /** Records many attempts in one commit; each is fenced on its lease. Returns, per write, whether it held the lease. */
   recordAttempts(writes: readonly AttemptWrite[]): Promise<boolean[]>;
+  /** Holds a claimed delivery whose endpoint is disabled, unattempted, until an operator sends or discards it. */
+  hold(deliveryId: string, owner: string, now: number): Promise<void>;
   /** Hands a claimed delivery back unrecorded, due at `dueAt`. */
   release(deliveryId: string, owner: string, dueAt: number, now: number): Promise<void>;
   /** When the earliest pending delivery is due, or null when none is. */

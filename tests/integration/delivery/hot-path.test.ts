@@ -23,7 +23,7 @@ function acceptInput(sourceId: string, key: string, over: Partial<AcceptInput> =
     now: NOW,
     expiresAt: NOW + 86_400_000,
     messageId: newId(NOW),
-    targets: (routes) => routes.filter((r) => r.eventTypes.includes("order")).map((r) => r.id),
+    targets: (routes) => routes.filter((r) => r.eventTypes.includes("order")),
     resultBody: (n) => JSON.stringify({ deliveries: n }),
     ...over,
   };
@@ -45,6 +45,7 @@ function retryWrite(deliveryId: string, workerId: string): AttemptWrite {
     lastError: "HTTP 500",
     completedAt: null,
     now: NOW + 2,
+    policy: '{"maxAttempts":3}',
     attempt: { id: newId(), number: 1, startedAt: NOW + 1, durationMs: 1, statusCode: 500, error: null, responseBody: "no", outcome: "RETRY", delayMs: 5_000 },
     deadLetter: null,
     settlesLetterId: null,

@@ -159,8 +159,7 @@ describe.each(testProviders())("delivery worker on %s", (provider) => {
 
   it("refuses private destinations at send time when they are not allowed", async () => {
     const ep = await makeEndpoint(t.db, receiver.url);
-    const local = await t.db.prisma.endpoint.create({ data: { url: receiver.url.replace("127.0.0.1", "localhost"), secret: SECRET, policyId: ep.policyId, eventTypes: ep.eventTypes } });
-    await t.db.prisma.endpoint.update({ where: { id: ep.id }, data: { enabled: false } });
+    const local = await t.db.prisma.endpoint.create({ data: { url: receiver.url.replace("127.0.0.1", "localhost"), secret: SECRET, policyId: ep.policyId, eventTypes: '["private.only"]' } });
     const id = await send(t.db, local);
     worker = startWorker(t.db, { allowPrivateDestinations: false });
     const d = await finalStatus(t.db, id);
@@ -168,6 +167,20 @@ describe.each(testProviders())("delivery worker on %s", (provider) => {
     expect(d.attempts[0].error).toMatch(/Destination refused: localhost resolves to .* loopback/);
     expect(receiver.requests).toHaveLength(0);
     expect(await t.db.prisma.deadLetter.findFirstOrThrow({ where: { deliveryId: id } })).toMatchObject({ reason: "invalid_endpoint" });
+  });
+
+  it("holds a delivery that comes due after its endpoint was disabled: not attempted, not dead-lettered", async () => {
+    const ep = await makeEndpoint(t.db, receiver.url);
+    const id = await send(t.db, ep);
+    await t.db.prisma.endpoint.update({ where: { id: ep.id }, data: { enabled: false, disabledReason: "Disabled by an operator" } });
+    worker = startWorker(t.db);
+    const d = await waitFor(async () => {
+      const row = await t.db.prisma.delivery.findUnique({ where: { id }, include: { attempts: true } });
+      return row?.status === "held" ? row : null;
+    });
+    expect(d).toMatchObject({ attemptCount: 0, leaseOwner: null, attempts: [] });
+    expect(receiver.requests).toHaveLength(0);
+    expect(await t.db.prisma.deadLetter.count({ where: { deliveryId: id } })).toBe(0);
   });
 
   it("caps the request rate to an endpoint with a backlog", async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DEFAULT_RETRY_POLICY } from "@/lib/retry/policy";
 import { attemptWrite, healthChange, type FinishedAttempt } from "@/lib/delivery/attempt-write";
 
 const T = 1_700_000_000_000;
@@ -12,6 +13,7 @@ function attempt(over: Partial<FinishedAttempt> = {}): FinishedAttempt {
     finishedAt: T,
     send: { result: { kind: "response", status: 500 }, durationMs: 40, statusCode: 500, responseBody: "oops", error: null },
     outcome: { type: "RETRY", delayMs: 2_000, reason: "HTTP 500" },
+    policy: DEFAULT_RETRY_POLICY,
     endpoint: { id: "e1", url: "https://example.com/hook", failingSince: null },
     message: { eventType: "order.paid", payload: "{}" },
     reprocessedLetterId: null,
@@ -36,6 +38,7 @@ describe("what a finished attempt writes", () => {
       lastError: "HTTP 500",
       completedAt: null,
       now: T,
+      policy: JSON.stringify(DEFAULT_RETRY_POLICY),
       attempt: { id: "id1", number: 3, startedAt: T - 40, durationMs: 40, statusCode: 500, error: null, responseBody: "oops", outcome: "RETRY", delayMs: 2_000 },
       deadLetter: null,
       settlesLetterId: null,
@@ -49,13 +52,6 @@ describe("what a finished attempt writes", () => {
     expect(fresh).toMatchObject({ status: "dead", completedAt: T, nextAttemptAt: null });
     expect(fresh.deadLetter).toMatchObject({ reprocessedLetterId: null, endpointId: "e1", url: "https://example.com/hook", reason: "max_retries", attempts: 3 });
     expect(attemptWrite({ ...dead, reprocessedLetterId: "dl1" }, ids).deadLetter).toMatchObject({ reprocessedLetterId: "dl1" });
-  });
-
-  it("a disabled endpoint: dead without an attempt row or a health change", () => {
-    const w = attemptWrite(attempt({ send: null, outcome: { type: "DEAD", failureReason: "invalid_endpoint", reason: "Not sent" } }), ids);
-    expect(w.attempt).toBeNull();
-    expect(w.health).toBeNull();
-    expect(w.deadLetter).toMatchObject({ reason: "invalid_endpoint" });
   });
 
   it("a success settles the letter it reprocessed and clears the failing mark", () => {

@@ -1,0 +1,18 @@
+import { getReadyDb } from "@/lib/db/ready";
+import { actorFrom, recordAudit } from "@/lib/auth/audit";
+import { heldActionSchema, settleHeld } from "@/lib/delivery/held-deliveries";
+import { json, parseBody, route } from "@/lib/http/handler";
+
+export const dynamic = "force-dynamic";
+
+type Ctx = { params: Promise<{ id: string }> };
+
+/** Sends or discards the deliveries held while the endpoint was disabled. */
+export const POST = route(async (req: Request, ctx: Ctx) => {
+  const { id } = await ctx.params;
+  const { action } = await parseBody(req, heldActionSchema);
+  const db = await getReadyDb();
+  const settled = await settleHeld(db, id, action);
+  await recordAudit(db, { actor: actorFrom(req), action: `endpoint.held_${action}`, targetType: "endpoint", targetId: id, details: { count: settled.count } });
+  return json(settled);
+});
