@@ -147,18 +147,14 @@ const NEXT_DUE = `SELECT ${ms('"nextAttemptAt"')} AS "at" FROM "Delivery" WHERE 
 export function postgresHotPath(pool: pg.Pool): HotPathSql {
   const query = <R extends pg.QueryResultRow>(name: string, text: string, values: unknown[]) => pool.query<R>({ name: `hookrelay_${name}`, text, values });
 
-  async function recordAttempts(writes: readonly AttemptWrite[]): Promise<boolean[]> {
+  async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await pool.connect();
     let failed: unknown;
     try {
       await client.query("BEGIN");
-      const held: boolean[] = [];
-      for (const w of writes) {
-        const r = await client.query<{ held: number }>({ name: "hookrelay_record", text: RECORD, values: recordArgs(w) });
-        held.push(r.rows[0].held === 1);
-      }
+      const result = await work(client);
       await client.query("COMMIT");
-      return held;
+      return result;
     } catch (err) {
       failed = err;
       await client.query("ROLLBACK").catch(() => undefined);
@@ -166,6 +162,17 @@ export function postgresHotPath(pool: pg.Pool): HotPathSql {
     } finally {
       client.release(failed instanceof Error ? failed : undefined);
     }
+  }
+
+  async function recordAttempts(writes: readonly AttemptWrite[]): Promise<boolean[]> {
+    return inTransaction(async (client) => {
+      const held: boolean[] = [];
+      for (const w of writes) {
+        const r = await client.query<{ held: number }>({ name: "hookrelay_record", text: RECORD, values: recordArgs(w) });
+        held.push(r.rows[0].held === 1);
+      }
+      return held;
+    });
   }
 
   return {
