@@ -36,6 +36,7 @@ const PAGES: PageCase[] = [
   { name: "policy-new", path: () => "/policies/new", ready: (p) => h1(p, "New retry policy") },
   { name: "simulator", path: () => "/simulator", ready: (p) => h1(p, "Simulator") },
   { name: "backtest", path: () => "/simulator?tab=backtest", ready: (p) => p.getByRole("tab", { name: "Backtest", selected: true }) },
+  { name: "search", path: () => "/search?q=pages.*", ready: (p) => p.getByRole("list", { name: "Search results" }) },
   { name: "settings", path: () => "/settings", ready: (p, d) => shown(p, d.tokenName) },
   { name: "not-found", path: () => "/no-such-page", ready: (p) => h1(p, "This page does not exist") },
   { name: "sign-in", path: () => "/sign-in", ready: (p) => h1(p, "Sign in"), signedOut: true },

@@ -2,6 +2,7 @@
 
 import { Menu, X } from "lucide-react";
 import { useState } from "react";
+import { SearchBox } from "@/components/search/search-box";
 import { ThemeSwitch } from "@/components/theme/theme-switch";
 import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import { BrandLink } from "./brand-link";
@@ -53,6 +54,7 @@ export function MobileNav() {
               <X className="h-5 w-5" aria-hidden />
             </button>
           </div>
+          <SearchBox onNavigate={close} />
           <NavLinks onNavigate={close} />
           <ThemeSwitch className="mt-auto" />
         </div>

@@ -1,3 +1,4 @@
+import { SearchBox } from "@/components/search/search-box";
 import { ThemeSwitch } from "@/components/theme/theme-switch";
 import { BrandLink } from "./brand-link";
 import { NavLinks } from "./nav-links";
@@ -8,6 +9,7 @@ export function Sidebar() {
     <div className="hidden w-56 shrink-0 border-r border-slate-200 bg-white md:block">
       <header className="sticky top-0 flex h-screen flex-col gap-4 overflow-y-auto px-3 py-6">
         <BrandLink />
+        <SearchBox />
         <NavLinks />
         <ThemeSwitch className="mt-auto" />
       </header>

@@ -34,6 +34,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: "/api/ping", methods: ["GET", "POST"] },
   { path: "/api/policies", methods: ["GET", "POST"] },
   { path: "/api/policies/[id]", methods: ["GET", "PATCH", "DELETE"] },
+  { path: "/api/search", methods: ["GET"] },
   { path: "/api/simulate", methods: ["POST"] },
   { path: "/api/simulate/backtest", methods: ["POST"] },
   { path: "/api/simulate/compare", methods: ["POST"] },

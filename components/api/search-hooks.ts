@@ -1,0 +1,33 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import type { SearchHit as HitView, SearchKind } from "@/lib/search/search";
+import { apiFetch } from "./fetcher";
+
+export type SearchHit = Omit<HitView, "at"> & { at: string };
+export interface SearchResult {
+  query: string;
+  exact: SearchHit | null;
+  data: SearchHit[];
+}
+
+export const searchKeys = { query: (q: string) => ["search", q] as const };
+
+export function useSearch(q: string) {
+  return useQuery({
+    queryKey: searchKeys.query(q),
+    queryFn: ({ signal }) => apiFetch<SearchResult>(`/api/search?q=${encodeURIComponent(q)}`, { signal }),
+    enabled: q.trim().length > 0,
+  });
+}
+
+const PAGES: Record<SearchKind, string> = {
+  delivery: "/deliveries",
+  inbound_event: "/inbound",
+  dead_letter: "/dead-letters",
+  endpoint: "/endpoints",
+};
+
+export function hitHref(hit: Pick<SearchHit, "kind" | "id">): string {
+  return `${PAGES[hit.kind]}/${encodeURIComponent(hit.id)}`;
+}

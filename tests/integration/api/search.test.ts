@@ -1,0 +1,73 @@
+// One search box for the operator: ids, a provider's event id, event-type prefixes and
+// payload text, through the running server.
+import { beforeAll, describe, expect, it } from "vitest";
+import { useApp } from "@/tests/support/app-server";
+import { testProviders } from "@/tests/support/databases";
+
+interface Hit {
+  kind: string;
+  id: string;
+  matched: string;
+}
+interface Result {
+  exact: Hit | null;
+  data: Hit[];
+}
+
+describe.each(testProviders())("search on %s", (db) => {
+  const app = useApp(db);
+  let eventId: string;
+  let deliveryId: string;
+  let messageId: string;
+
+  const search = async (q: string) => {
+    const res = await app.operator.fetch(`/api/search?q=${encodeURIComponent(q)}`);
+    expect(res.status).toBe(200);
+    return (await res.json()) as Result;
+  };
+
+  beforeAll(async () => {
+    const endpoint = await app.operator.json("POST", "/api/endpoints", { url: "http://127.0.0.1:9/search", eventTypes: ["order.*"] });
+    expect(endpoint.status).toBe(201);
+    const answer = await app.postWebhook({ id: "evt_1042", type: "order.paid", data: { note: "needle-in-the-payload" } });
+    expect(answer.status).toBe(200);
+    ({ id: eventId, messageId } = (await answer.json()) as { id: string; messageId: string });
+    await app.postWebhook({ id: "evt_2000", type: "invoice.paid", data: {} });
+    const deliveries = (await (await app.operator.fetch("/api/deliveries")).json()) as { data: { id: string }[] };
+    deliveryId = deliveries.data[0].id;
+  });
+
+  it("a provider's event id opens its inbound event", async () => {
+    expect(await search("evt_1042")).toMatchObject({ exact: { kind: "inbound_event", id: eventId, matched: "event id (idempotency key)" } });
+  });
+
+  it("Hookrelay's own ids, and a message id (the webhook-id endpoints receive), find their record", async () => {
+    expect((await search(deliveryId)).exact).toMatchObject({ kind: "delivery", id: deliveryId });
+    expect((await search(eventId)).exact).toMatchObject({ kind: "inbound_event", id: eventId });
+    expect((await search(messageId)).exact).toMatchObject({ kind: "delivery", id: deliveryId, matched: "message id (webhook-id)" });
+  });
+
+  it("an event-type prefix finds the events and deliveries of every type under it, and nothing else", async () => {
+    const result = await search("order.*");
+    expect(result.exact).toBeNull();
+    expect(result.data.map((h) => [h.kind, h.id])).toEqual([
+      ["inbound_event", eventId],
+      ["delivery", deliveryId],
+    ]);
+  });
+
+  it("other text is looked for inside payloads", async () => {
+    const result = await search("needle-in-the");
+    expect(result.data.map((h) => [h.kind, h.matched])).toEqual([
+      ["inbound_event", "payload"],
+      ["delivery", "payload"],
+    ]);
+    expect((await search("no-such-text-anywhere")).data).toEqual([]);
+  });
+
+  it("an empty search is a 400 that says so", async () => {
+    const res = await app.operator.fetch("/api/search?q=%20");
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(await res.json())).toContain("Type something to search for");
+  });
+});
