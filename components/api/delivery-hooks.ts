@@ -5,6 +5,7 @@ import type { DeliveryRow } from "@/lib/delivery/delivery-view";
 import type { DeliveryDetail } from "@/lib/delivery/get-delivery";
 import type { ReplayedDelivery } from "@/lib/dlq/replay-delivery";
 import { deliveriesApiPath, isLive, type DeliveryFilters } from "@/components/deliveries/filters";
+import { useActionKey } from "./action-key";
 import { apiFetch } from "./fetcher";
 import { overviewKeys } from "./overview-hooks";
 
@@ -81,12 +82,15 @@ export interface ReplayVariables {
 
 export function useReplayDelivery() {
   const client = useQueryClient();
+  const action = useActionKey();
   return useMutation({
     mutationFn: ({ id, enableEndpoint }: ReplayVariables) =>
       apiFetch<ReplayResult>(`/api/deliveries/${encodeURIComponent(id)}/replay`, {
         method: "POST",
+        headers: action.headers(),
         body: JSON.stringify(enableEndpoint ? { enableEndpoint: true } : {}),
       }),
+    onSettled: action.settled,
     onSuccess: (_result, { enableEndpoint }) => {
       void client.invalidateQueries({ queryKey: deliveryKeys.all });
       void client.invalidateQueries({ queryKey: overviewKeys.all });

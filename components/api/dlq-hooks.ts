@@ -14,6 +14,7 @@ import type { ReprocessResult } from "@/lib/dlq/reprocess-dead-letter";
 import { letterHref, lettersApiPath, statsApiPath, type BulkFilter, type LetterFilters } from "@/components/dead-letters/filters";
 import { mutationErrorText } from "@/components/ui/form-errors";
 import { deliveryKeys, type Wire } from "./delivery-hooks";
+import { useActionKey } from "./action-key";
 import { ApiError, apiFetch } from "./fetcher";
 import { overviewKeys } from "./overview-hooks";
 
@@ -128,12 +129,16 @@ interface ReprocessVariables {
 
 export function useReprocessLetter() {
   const client = useQueryClient();
+  const action = useActionKey();
   return useMutation({
     mutationFn: ({ id, enableEndpoint }: ReprocessVariables) =>
-      apiFetch<ReprocessResultView>(`${letterPath(id)}/reprocess`, { method: "POST", body: JSON.stringify(enableEndpoint ? { enableEndpoint: true } : {}) }),
+      apiFetch<ReprocessResultView>(`${letterPath(id)}/reprocess`, { method: "POST", headers: action.headers(), body: JSON.stringify(enableEndpoint ? { enableEndpoint: true } : {}) }),
     onMutate: ({ id }) => setLetterStatus(client, id, "reprocessing"),
     onError: (_err, _vars, snapshot) => restore(client, snapshot),
-    onSettled: (_data, _err, { enableEndpoint }) => invalidateAfterLetters(client, enableEndpoint),
+    onSettled: (_data, _err, { enableEndpoint }) => {
+      action.settled();
+      invalidateAfterLetters(client, enableEndpoint);
+    },
   });
 }
 
@@ -252,9 +257,10 @@ export interface StartJobVariables {
 
 export function useStartReprocessJob() {
   const client = useQueryClient();
+  const action = useActionKey();
   return useMutation({
     mutationFn: ({ selection, ratePerSecond, enableEndpoint }: StartJobVariables) =>
-      apiFetch<CreatedJobView>("/api/dlq/reprocess", { method: "POST", body: JSON.stringify({ ...selectionBody(selection), ratePerSecond, enableEndpoint }) }),
+      apiFetch<CreatedJobView>("/api/dlq/reprocess", { method: "POST", headers: action.headers(), body: JSON.stringify({ ...selectionBody(selection), ratePerSecond, enableEndpoint }) }),
     onSuccess: (created) => {
       client.setQueryData(dlqKeys.job(created.job.id), created.job);
       toast.success(`Reprocessing ${created.job.total.toLocaleString("en-US")} ${created.job.total === 1 ? "letter" : "letters"}`, {
@@ -262,7 +268,10 @@ export function useStartReprocessJob() {
       });
     },
     onError: (err) => toast.error("The bulk reprocess did not start", { description: mutationErrorText(err) }),
-    onSettled: (_data, _err, { enableEndpoint }) => invalidateAfterLetters(client, enableEndpoint),
+    onSettled: (_data, _err, { enableEndpoint }) => {
+      action.settled();
+      invalidateAfterLetters(client, enableEndpoint);
+    },
   });
 }
 

@@ -6,6 +6,7 @@ import type { EndpointCreateInput, EndpointUpdateInput } from "@/lib/delivery/en
 import type { EndpointHealth as HealthView } from "@/lib/delivery/endpoint-health";
 import type { EndpointView } from "@/lib/delivery/endpoint-view";
 import type { HeldAction, SettledHeld } from "@/lib/delivery/held-deliveries";
+import { useActionKey } from "./action-key";
 import { ApiError, apiFetch } from "./fetcher";
 import { mutationErrorText } from "@/components/ui/form-errors";
 
@@ -129,8 +130,10 @@ export function useSetEndpointEnabled(id: string) {
 /** Sends or discards the deliveries held while the endpoint was disabled. */
 export function useSettleHeld(id: string) {
   const refresh = useRefreshEndpoints();
+  const key = useActionKey();
   return useMutation({
-    mutationFn: (action: HeldAction) => apiFetch<SettledHeld>(`${path(id)}/held`, { method: "POST", body: JSON.stringify({ action }) }),
+    mutationFn: (action: HeldAction) => apiFetch<SettledHeld>(`${path(id)}/held`, { method: "POST", headers: key.headers(), body: JSON.stringify({ action }) }),
+    onSettled: key.settled,
     onSuccess: ({ action, count }) => {
       refresh();
       toast.success(action === "send" ? `Sending ${count} held ${count === 1 ? "delivery" : "deliveries"}` : `Discarded ${count} held ${count === 1 ? "delivery" : "deliveries"}`);

@@ -5,6 +5,7 @@ import { parseOptionalBody } from "@/lib/dlq/parse-optional-body";
 import { reprocessDeadLetter } from "@/lib/dlq/reprocess-dead-letter";
 import { defaultInboundReprocessDeps } from "@/lib/dlq/reprocess-inbound-letter";
 import { json, route } from "@/lib/http/handler";
+import { idempotentAction } from "@/lib/http/idempotent-action";
 
 export const dynamic = "force-dynamic";
 
@@ -15,8 +16,10 @@ export const POST = route(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
   const { enableEndpoint } = await parseOptionalBody(req, resendRequestSchema);
   const db = await getReadyDb();
-  const result = await reprocessDeadLetter(db, id, { enableEndpoint, inbound: defaultInboundReprocessDeps() });
-  const details = result.kind === "delivery" ? { deliveryId: result.deliveryId, enableEndpoint } : { outcome: result.outcome.kind };
-  await recordAudit(db, { actor: actorFrom(req), action: "dead_letter.reprocess", targetType: "dead_letter", targetId: id, details });
-  return json(result, { status: result.kind === "delivery" ? 202 : 200 });
+  return idempotentAction(db, req, `dead_letter.reprocess:${id}`, async () => {
+    const result = await reprocessDeadLetter(db, id, { enableEndpoint, inbound: defaultInboundReprocessDeps() });
+    const details = result.kind === "delivery" ? { deliveryId: result.deliveryId, enableEndpoint } : { outcome: result.outcome.kind };
+    await recordAudit(db, { actor: actorFrom(req), action: "dead_letter.reprocess", targetType: "dead_letter", targetId: id, details });
+    return json(result, { status: result.kind === "delivery" ? 202 : 200 });
+  });
 });

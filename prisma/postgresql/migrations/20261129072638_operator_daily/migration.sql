@@ -1,0 +1,18 @@
+-- AlterTable
+ALTER TABLE "Delivery" ADD COLUMN     "policy" TEXT;
+
+-- CreateTable
+CREATE TABLE "OperatorAction" (
+    "id" TEXT NOT NULL,
+    "status" INTEGER,
+    "body" TEXT,
+    "createdAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "OperatorAction_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "OperatorAction_createdAt_idx" ON "OperatorAction"("createdAt");
+
+-- CreateIndex
+CREATE INDEX "InboundEvent_idempotencyKey_idx" ON "InboundEvent"("idempotencyKey");

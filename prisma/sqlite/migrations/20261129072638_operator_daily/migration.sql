@@ -1,0 +1,16 @@
+-- AlterTable
+ALTER TABLE "Delivery" ADD COLUMN "policy" TEXT;
+
+-- CreateTable
+CREATE TABLE "OperatorAction" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "status" INTEGER,
+    "body" TEXT,
+    "createdAt" DATETIME NOT NULL
+);
+
+-- CreateIndex
+CREATE INDEX "OperatorAction_createdAt_idx" ON "OperatorAction"("createdAt");
+
+-- CreateIndex
+CREATE INDEX "InboundEvent_idempotencyKey_idx" ON "InboundEvent"("idempotencyKey");
