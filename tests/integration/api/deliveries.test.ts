@@ -31,7 +31,7 @@ describe("delivery list query", () => {
   it("names the parameter of every mistake", () => {
     expect(issues({ limit: "0", status: "failed,bogus", since: "yesterday" })).toEqual([
       { path: "limit", message: "Limit must be a whole number from 1 to 200" },
-      { path: "status.1", message: "Status must be one or more of: pending, in_flight, succeeded, failed, dead (comma-separated)" },
+      { path: "status.1", message: "Status must be one or more of: pending, in_flight, succeeded, failed, dead, held (comma-separated)" },
       { path: "since", message: "Must be an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z" },
     ]);
     expect(issues({ limit: "201" })).toEqual([{ path: "limit", message: "Limit must be a whole number from 1 to 200" }]);
@@ -266,7 +266,7 @@ describe.each(testProviders())("deliveries on %s", (provider) => {
         error: {
           code: "validation_failed",
           message: "The request is not valid",
-          details: [{ path: "status.0", message: "Status must be one or more of: pending, in_flight, succeeded, failed, dead (comma-separated)" }],
+          details: [{ path: "status.0", message: "Status must be one or more of: pending, in_flight, succeeded, failed, dead, held (comma-separated)" }],
         },
       });
     });

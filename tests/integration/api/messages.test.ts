@@ -52,24 +52,24 @@ describe.each(testProviders())("messages on %s", (provider) => {
     return row.id;
   }
 
-  it("fans out to every enabled endpoint whose filter matches, and to no other", async () => {
+  it("fans out to every endpoint whose filter matches, and to no other; a disabled one's delivery is held", async () => {
     const exact = await endpoint("exact", ["invoice.paid"]);
     const prefix = await endpoint("prefix", ["invoice.*"]);
     const all = await endpoint("all", []);
     const star = await endpoint("star", ["*"]);
     const customers = await endpoint("customers", ["customer.created"]);
-    await endpoint("disabled", [], false);
+    const disabled = await endpoint("disabled", [], false);
     await endpoint("lookalike", ["invoices.*", "invoice"]);
 
     const paid = await submitMessage(t.db, { eventType: "invoice.paid", payload: { amount: 10 } }, null);
     expect(paid.created).toBe(true);
-    expect(paid.message.deliveries.map((d) => d.endpoint.id).sort()).toEqual([exact, prefix, all, star].sort());
-    expect(paid.message.deliveries.every((d) => d.status === "pending" && d.message.eventType === "invoice.paid")).toBe(true);
+    expect(paid.message.deliveries.map((d) => d.endpoint.id).sort()).toEqual([exact, prefix, all, star, disabled].sort());
+    expect(paid.message.deliveries.every((d) => d.status === (d.endpoint.id === disabled ? "held" : "pending") && d.message.eventType === "invoice.paid")).toBe(true);
 
     const created = await submitMessage(t.db, { eventType: "customer.created", payload: {} }, null);
-    expect(created.message.deliveries.map((d) => d.endpoint.id).sort()).toEqual([all, star, customers].sort());
+    expect(created.message.deliveries.map((d) => d.endpoint.id).sort()).toEqual([all, star, customers, disabled].sort());
 
-    expect(await t.db.prisma.delivery.count()).toBe(7);
+    expect(await t.db.prisma.delivery.count()).toBe(9);
     expect(await t.db.prisma.message.count()).toBe(2);
   });
 

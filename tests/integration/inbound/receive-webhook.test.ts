@@ -379,27 +379,33 @@ describe.each(testProviders())("receiving webhooks on %s", (provider) => {
     expect(calls).toEqual(["*:a", "a", "*:b"]);
   });
 
-  it("fans an accepted event out to every enabled endpoint whose filter matches", async () => {
+  it("fans an accepted event out to every endpoint whose filter matches, holding a disabled one's delivery", async () => {
     const p = t.db.prisma;
     const all = await p.endpoint.create({ data: { url: "http://127.0.0.1:9/all", secret: "s", eventTypes: "[]" } });
     const orders = await p.endpoint.create({ data: { url: "http://127.0.0.1:9/orders", secret: "s", eventTypes: JSON.stringify(["order.*"]) } });
     await p.endpoint.create({ data: { url: "http://127.0.0.1:9/users", secret: "s", eventTypes: JSON.stringify(["user.created"]) } });
-    await p.endpoint.create({ data: { url: "http://127.0.0.1:9/off", secret: "s", eventTypes: "[]", enabled: false } });
+    const off = await p.endpoint.create({ data: { url: "http://127.0.0.1:9/off", secret: "s", eventTypes: "[]", enabled: false } });
     const deps = makeDeps(t.db);
 
     const raw = '{"id":"fan_1","type":"order.created","total":12}';
     const reply = await send(deps, raw);
-    expect(reply.json).toMatchObject({ status: "processed", deliveries: 2 });
+    expect(reply.json).toMatchObject({ status: "processed", deliveries: 3 });
     const message = await p.message.findUniqueOrThrow({ where: { id: String(reply.json.messageId) }, include: { deliveries: true } });
     expect(message.eventType).toBe("order.created");
     expect(message.payload).toBe(raw);
-    expect(message.deliveries.map((d) => d.endpointId).sort()).toEqual([all.id, orders.id].sort());
+    expect(message.deliveries.map((d) => [d.endpointId, d.status]).sort()).toEqual(
+      [
+        [all.id, "pending"],
+        [orders.id, "pending"],
+        [off.id, "held"],
+      ].sort(),
+    );
 
     const untyped = await send(deps, { id: "fan_2" });
-    expect(untyped.json).toMatchObject({ deliveries: 1 });
+    expect(untyped.json).toMatchObject({ deliveries: 2 });
     const m2 = await p.message.findUniqueOrThrow({ where: { id: String(untyped.json.messageId) }, include: { deliveries: true } });
     expect(m2.eventType).toBe("untyped");
-    expect(m2.deliveries.map((d) => d.endpointId)).toEqual([all.id]);
+    expect(m2.deliveries.map((d) => d.endpointId).sort()).toEqual([all.id, off.id].sort());
   });
 
   it("records the provider's attempt from webhook-attempt", async () => {
