@@ -6,6 +6,7 @@ import type { EndpointCreateInput, EndpointUpdateInput } from "@/lib/delivery/en
 import type { EndpointHealth as HealthView } from "@/lib/delivery/endpoint-health";
 import type { EndpointView } from "@/lib/delivery/endpoint-view";
 import type { HeldAction, SettledHeld } from "@/lib/delivery/held-deliveries";
+import type { SentTestEvent } from "@/lib/delivery/send-test-event";
 import { useActionKey } from "./action-key";
 import { ApiError, apiFetch } from "./fetcher";
 import { mutationErrorText } from "@/components/ui/form-errors";
@@ -139,6 +140,18 @@ export function useSettleHeld(id: string) {
       toast.success(action === "send" ? `Sending ${count} held ${count === 1 ? "delivery" : "deliveries"}` : `Discarded ${count} held ${count === 1 ? "delivery" : "deliveries"}`);
     },
     onError: (err, action) => toast.error(action === "send" ? "The held deliveries were not sent" : "The held deliveries were not discarded", { description: mutationErrorText(err) }),
+  });
+}
+
+/** Queues a hookrelay.test delivery to this endpoint; the caller follows the delivery it names. */
+export function useSendTestEvent(id: string) {
+  const client = useQueryClient();
+  const key = useActionKey();
+  return useMutation({
+    mutationFn: () => apiFetch<SentTestEvent>(`${path(id)}/test`, { method: "POST", headers: key.headers() }),
+    onSettled: key.settled,
+    onSuccess: () => void client.invalidateQueries({ queryKey: ["deliveries"] }),
+    onError: (err) => toast.error("The test event was not sent", { description: mutationErrorText(err) }),
   });
 }
 

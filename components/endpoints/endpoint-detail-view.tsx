@@ -17,7 +17,9 @@ import { TextLink } from "@/components/ui/text-link";
 import { EditEndpointCard } from "./edit-endpoint-card";
 import { EventTypeChips } from "./event-type-chips";
 import { deliveriesHref, HealthStats, LastFailureCard } from "./health-section";
+import { RecentDeliveriesCard } from "./recent-deliveries-card";
 import { SigningSecretCard } from "./signing-secret-card";
+import { TestEventCard } from "./test-event-card";
 import { EndpointStatusBadge } from "./status-badge";
 import { endpointStatus } from "./status";
 
@@ -231,10 +233,12 @@ export function EndpointDetailView({ id }: { id: string }) {
           <HealthStats endpoint={endpoint} />
           <div className="mt-6 grid grid-cols-1 items-start gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
             <div className="flex min-w-0 flex-col gap-6">
+              <RecentDeliveriesCard endpointId={endpoint.id} />
               <LastFailureCard endpoint={endpoint} />
               <EditEndpointCard endpoint={endpoint} />
             </div>
             <div className="flex min-w-0 flex-col gap-6">
+              <TestEventCard endpoint={endpoint} />
               <SigningSecretCard endpoint={endpoint} />
               <ToolsCard endpoint={endpoint} />
               <DangerCard endpoint={endpoint} />

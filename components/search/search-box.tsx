@@ -26,7 +26,7 @@ export function SearchBox({ onNavigate }: { onNavigate?: () => void }) {
         type="search"
         value={q}
         onChange={(e) => setQ(e.target.value)}
-        placeholder="Id, event type or text"
+        placeholder="Search"
         title="Search by id, provider event id, event type (order.*) or payload text"
         aria-label="Search"
         className={`${CONTROL_CLASS} pl-8`}
