@@ -7,6 +7,7 @@ import { apiFetch } from "@/components/api/fetcher";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
+import { ChangePasswordForm } from "./change-password-form";
 import { useSession } from "./hooks";
 import { fullPageLoad } from "./use-auth-submit";
 
@@ -50,6 +51,7 @@ export function AccountCard() {
           )}
         </div>
       </div>
+      <ChangePasswordForm />
     </Card>
   );
 }

@@ -1,7 +1,10 @@
 "use client";
 
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { Wire } from "@/components/api/delivery-hooks";
 import { apiFetch } from "@/components/api/fetcher";
+import type { OperatorCreateInput, PasswordChangeInput } from "@/lib/auth/credentials";
+import type { OperatorView } from "@/lib/auth/operators";
 
 /** GET /api/tokens rows as JSON carries them: dates are ISO strings. */
 export interface ApiToken {
@@ -83,5 +86,43 @@ export function useAuditLog() {
     initialPageParam: null as string | null,
     queryFn: ({ pageParam }) => apiFetch<AuditPage>(`/api/audit?limit=${AUDIT_PAGE_SIZE}${pageParam ? `&cursor=${encodeURIComponent(pageParam)}` : ""}`),
     getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export type OperatorItem = Wire<OperatorView>;
+
+export const operatorKeys = { all: ["operators"] as const };
+
+export function useOperators() {
+  return useQuery({ queryKey: operatorKeys.all, queryFn: async () => (await apiFetch<{ data: OperatorItem[] }>("/api/operators")).data });
+}
+
+export function useAddOperator() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: OperatorCreateInput) => apiFetch<OperatorItem>("/api/operators", { method: "POST", body: JSON.stringify(input) }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: operatorKeys.all });
+      void client.invalidateQueries({ queryKey: authKeys.audit });
+    },
+  });
+}
+
+export function useRemoveOperator() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => apiFetch(`/api/operators/${encodeURIComponent(id)}`, { method: "DELETE" }),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: operatorKeys.all });
+      void client.invalidateQueries({ queryKey: authKeys.audit });
+    },
+  });
+}
+
+export function useChangePassword() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: PasswordChangeInput) => apiFetch("/api/account/password", { method: "POST", body: JSON.stringify(input) }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: authKeys.audit }),
   });
 }

@@ -25,7 +25,16 @@ export const newPasswordSchema = z
 
 export const setupSchema = z.object({ email: emailSchema, password: newPasswordSchema });
 
+/** Another operator, added by one who is signed in. */
+export const operatorCreateSchema = setupSchema;
+export const passwordChangeSchema = z.object({
+  currentPassword: z.string().min(1, "Enter your current password").max(PASSWORD_MAX_LENGTH, `Passwords have at most ${PASSWORD_MAX_LENGTH} characters`),
+  newPassword: newPasswordSchema,
+});
+
 export type SignInInput = z.output<typeof signInSchema>;
+export type OperatorCreateInput = z.output<typeof operatorCreateSchema>;
+export type PasswordChangeInput = z.output<typeof passwordChangeSchema>;
 export type SetupInput = z.output<typeof setupSchema>;
 
 export const apiTokenCreateSchema = z.object({

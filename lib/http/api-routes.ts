@@ -2,6 +2,7 @@
 import type { ApiRoute } from "./route-match";
 
 export const API_ROUTES: readonly ApiRoute[] = [
+  { path: "/api/account/password", methods: ["POST"] },
   { path: "/api/audit", methods: ["GET"] },
   { path: "/api/auth/session", methods: ["GET"] },
   { path: "/api/auth/setup", methods: ["POST"] },
@@ -31,6 +32,8 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: "/api/messages", methods: ["POST"] },
   { path: "/api/messages/[id]", methods: ["GET"] },
   { path: "/api/metrics", methods: ["GET"] },
+  { path: "/api/operators", methods: ["GET", "POST"] },
+  { path: "/api/operators/[id]", methods: ["DELETE"] },
   { path: "/api/overview", methods: ["GET"] },
   { path: "/api/ping", methods: ["GET", "POST"] },
   { path: "/api/policies", methods: ["GET", "POST"] },
