@@ -28,8 +28,9 @@ describe.each(testProviders())("an endpoint down, then back with a backlog, on %
     let restoredAt = 0;
     try {
       await sleep(2_500);
-      await receiver.up();
+      // Taken before the receiver opens: a request it sees the moment it is up is not "before".
       restoredAt = Date.now();
+      await receiver.up();
       // Back: watch the backlog drain for a few seconds (all of it would take BACKLOG / CAP seconds).
       await waitFor(async () => (await receiver.seen()).length >= CAP * 4, 30_000, 200);
       await sleep(1_000);
