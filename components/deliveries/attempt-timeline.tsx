@@ -50,6 +50,39 @@ function gapText(entry: TimelineEntry): string {
   return Math.abs(entry.waitedMs - entry.plannedDelayMs) < 1000 ? `After a ${planned}` : `After a ${planned} (waited ${formatDuration(entry.waitedMs)})`;
 }
 
+function HeaderList({ title, headers }: { title: string; headers: Record<string, string> }) {
+  return (
+    <div className="min-w-0">
+      <p className="text-xs font-medium text-slate-700">{title}</p>
+      <dl className="mt-1 grid grid-cols-[minmax(0,auto)_minmax(0,1fr)] gap-x-3 gap-y-0.5 font-mono text-xs">
+        {Object.entries(headers).map(([name, value]) => (
+          <div key={name} className="contents">
+            <dt className="break-all text-slate-500">{name}</dt>
+            <dd className="break-all text-slate-800">{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}
+
+/** What went out and what came back, signatures and credentials masked. */
+function Headers({ entry }: { entry: TimelineEntry }) {
+  if (!entry.requestHeaders && !entry.responseHeaders) return null;
+  return (
+    <details className="group mt-2">
+      <summary className="inline-flex cursor-pointer select-none items-center gap-1 rounded text-xs font-medium text-brand-700 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
+        <span className="group-open:hidden">Show headers</span>
+        <span className="hidden group-open:inline">Hide headers</span>
+      </summary>
+      <div className="mt-2 grid grid-cols-1 gap-3 rounded-md border border-slate-200 p-3 lg:grid-cols-2">
+        {entry.requestHeaders ? <HeaderList title="Request" headers={entry.requestHeaders} /> : null}
+        {entry.responseHeaders ? <HeaderList title="Response" headers={entry.responseHeaders} /> : null}
+      </div>
+    </details>
+  );
+}
+
 function AttemptStep({ entry, last }: { entry: TimelineEntry; last: boolean }) {
   const meta = outcomeMeta(entry.outcome);
   return (
@@ -76,6 +109,7 @@ function AttemptStep({ entry, last }: { entry: TimelineEntry; last: boolean }) {
       </p>
       <p className="mt-0.5 text-xs text-slate-500">{gapText(entry)}</p>
       {entry.error ? <p className="mt-2 rounded-md bg-red-50 px-2.5 py-1.5 text-xs text-red-800">{entry.error}</p> : null}
+      <Headers entry={entry} />
       {entry.responseBody ? (
         <details className="group mt-2">
           <summary className="inline-flex cursor-pointer select-none items-center gap-1 rounded text-xs font-medium text-brand-700 hover:underline focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500">

@@ -16,6 +16,9 @@ export interface AttemptInput {
   outcome: string;
   /** The backoff scheduled after this attempt; null when none followed. */
   delayMs: number | null;
+  /** Credentials masked; absent on attempts recorded before headers were kept. */
+  requestHeaders?: Record<string, string> | null;
+  responseHeaders?: Record<string, string> | null;
 }
 
 export interface TimelineEntry {
@@ -26,6 +29,8 @@ export interface TimelineEntry {
   statusCode: number | null;
   error: string | null;
   responseBody: string | null;
+  requestHeaders: Record<string, string> | null;
+  responseHeaders: Record<string, string> | null;
   outcome: string;
   /** The backoff the previous attempt scheduled; null before the first attempt. */
   plannedDelayMs: number | null;
@@ -47,6 +52,8 @@ export function buildTimeline(createdAt: string, attempts: readonly AttemptInput
       statusCode: a.statusCode,
       error: a.error,
       responseBody: a.responseBody,
+      requestHeaders: a.requestHeaders ?? null,
+      responseHeaders: a.responseHeaders ?? null,
       outcome: a.outcome,
       plannedDelayMs,
       // Clocks of different workers can disagree by a few milliseconds.

@@ -84,6 +84,8 @@ export function attemptWrite(a: FinishedAttempt, newId: () => string): AttemptWr
       responseBody: a.send.responseBody,
       outcome: o.type,
       delayMs,
+      requestHeaders: a.send.requestHeaders,
+      responseHeaders: a.send.responseHeaders,
     },
     deadLetter:
       o.type === "DEAD"

@@ -13,7 +13,18 @@ const detailSelect = {
   message: { select: { id: true, eventType: true, payload: true, createdAt: true } },
   attempts: {
     orderBy: { number: "asc" },
-    select: { number: true, startedAt: true, durationMs: true, statusCode: true, error: true, responseBody: true, outcome: true, delayMs: true },
+    select: {
+      number: true,
+      startedAt: true,
+      durationMs: true,
+      statusCode: true,
+      error: true,
+      responseBody: true,
+      outcome: true,
+      delayMs: true,
+      requestHeaders: true,
+      responseHeaders: true,
+    },
   },
   replays: { select: { id: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
   deadLetters: { select: { id: true }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1 },
@@ -22,7 +33,15 @@ const detailSelect = {
 type DeliveryDetailRow = Prisma.DeliveryGetPayload<{ select: typeof detailSelect }>;
 
 /** The message payload in it is the exact text sent, not re-serialized JSON. */
-export type DeliveryDetail = Omit<DeliveryDetailRow, "replays" | "deadLetters" | "policy"> & {
+type AttemptRow = DeliveryDetailRow["attempts"][number];
+export type AttemptView = Omit<AttemptRow, "requestHeaders" | "responseHeaders"> & {
+  /** What was sent and answered, credentials masked; null for attempts recorded before headers were kept. */
+  requestHeaders: Record<string, string> | null;
+  responseHeaders: Record<string, string> | null;
+};
+
+export type DeliveryDetail = Omit<DeliveryDetailRow, "replays" | "deadLetters" | "policy" | "attempts"> & {
+  attempts: AttemptView[];
   /** The endpoint's policy today. */
   policy: PolicyInEffect;
   /** The policy its last attempt ran under; null before the first attempt. */
@@ -32,6 +51,16 @@ export type DeliveryDetail = Omit<DeliveryDetailRow, "replays" | "deadLetters" |
   replayIds: string[];
   deadLetterId: string | null;
 };
+
+function headerRecord(stored: string | null): Record<string, string> | null {
+  if (!stored) return null;
+  try {
+    const parsed: unknown = JSON.parse(stored);
+    return typeof parsed === "object" && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, string>) : null;
+  } catch {
+    return null;
+  }
+}
 
 function policySnapshot(stored: string | null): RetryPolicy | null {
   if (!stored) return null;
@@ -47,9 +76,10 @@ function policySnapshot(stored: string | null): RetryPolicy | null {
 export async function getDelivery(db: Db, id: string): Promise<DeliveryDetail> {
   const row = await db.prisma.delivery.findUnique({ where: { id }, select: detailSelect });
   if (!row) throw notFound("Delivery");
-  const { replays, deadLetters, policy, ...rest } = row;
+  const { replays, deadLetters, policy, attempts, ...rest } = row;
   return {
     ...rest,
+    attempts: attempts.map((a) => ({ ...a, requestHeaders: headerRecord(a.requestHeaders), responseHeaders: headerRecord(a.responseHeaders) })),
     policy: await policyInEffect(db, row.endpoint.policyId),
     ranUnder: policySnapshot(policy),
     nextRetryAt: row.status === "pending" ? row.nextAttemptAt : null,

@@ -1,5 +1,6 @@
 import { Agent, request, errors as undiciErrors, type Dispatcher } from "undici";
 import type { AttemptErrorKind, AttemptResult } from "../retry/classify";
+import { recordedHeaders } from "./recorded-headers";
 import { assertLiteralAddressAllowed, DestinationRefusedError, guardedLookup, parseDestinationUrl, type DestinationPolicy } from "./ssrf";
 
 export const USER_AGENT = "Hookrelay/0.1 (+webhooks)";
@@ -18,6 +19,9 @@ export interface SendResult {
   statusCode: number | null;
   responseBody: string | null;
   error: string | null;
+  /** As recorded on the attempt (recorded-headers.ts): JSON, credentials masked. */
+  requestHeaders: string | null;
+  responseHeaders: string | null;
 }
 
 /** Reads at most `limit` bytes of a response and drops the rest: a huge body cannot fill memory. */
@@ -86,6 +90,8 @@ export class WebhookSender {
   async send(req: OutgoingRequest, signal?: AbortSignal): Promise<SendResult> {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
+    const headers = { "content-type": "application/json", "user-agent": USER_AGENT, ...req.headers };
+    const requestHeaders = recordedHeaders(headers);
     try {
       const url = parseDestinationUrl(req.url);
       assertLiteralAddressAllowed(url, this.policy);
@@ -93,7 +99,7 @@ export class WebhookSender {
       const res = await request(url, {
         method: "POST",
         body: req.body,
-        headers: { "content-type": "application/json", "user-agent": USER_AGENT, ...req.headers },
+        headers,
         dispatcher: this.agent,
         signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
         headersTimeout: req.timeoutMs,
@@ -107,10 +113,12 @@ export class WebhookSender {
         statusCode: res.statusCode,
         responseBody,
         error: null,
+        requestHeaders,
+        responseHeaders: recordedHeaders(res.headers),
       };
     } catch (err) {
       const { kind, message } = classifyNetworkError(err, req.timeoutMs);
-      return { result: { kind: "error", error: kind, message }, durationMs: elapsed(), statusCode: null, responseBody: null, error: message };
+      return { result: { kind: "error", error: kind, message }, durationMs: elapsed(), statusCode: null, responseBody: null, error: message, requestHeaders, responseHeaders: null };
     }
   }
 

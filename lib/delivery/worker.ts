@@ -238,7 +238,7 @@ export class DeliveryWorker {
     const message = `Not sent: ${err instanceof Error ? err.message : String(err)}`;
     const result: AttemptResult = { kind: "error", error: "other", message };
     const outcome = classifyAttempt(result, { policy, attempt, now, random: this.opts.random, previousDelayMs: d.previousDelayMs ?? undefined });
-    await this.record(d, { attempt, startedAt: now, finishedAt: now, send: { result, durationMs: 0, statusCode: null, responseBody: null, error: message }, outcome, policy });
+    await this.record(d, { attempt, startedAt: now, finishedAt: now, send: { result, durationMs: 0, statusCode: null, responseBody: null, error: message, requestHeaders: null, responseHeaders: null }, outcome, policy });
   }
 
   private async policyFor(d: ClaimedDelivery, now: number) {

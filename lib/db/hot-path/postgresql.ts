@@ -87,8 +87,9 @@ WITH fin AS (
   WHERE "id" = $1 AND "status" = 'in_flight' AND "leaseOwner" = $2
   RETURNING "id"
 ), att AS (
-  INSERT INTO "DeliveryAttempt" ("id", "deliveryId", "number", "startedAt", "durationMs", "statusCode", "error", "responseBody", "outcome", "delayMs", "workerId")
-  SELECT $10, fin."id", $4, ${ts(11)}, $12::int, $6::int, $13, $14, $15, $16::int, $2 FROM fin
+  INSERT INTO "DeliveryAttempt" ("id", "deliveryId", "number", "startedAt", "durationMs", "statusCode", "error", "responseBody", "outcome", "delayMs", "workerId",
+    "requestHeaders", "responseHeaders")
+  SELECT $10, fin."id", $4, ${ts(11)}, $12::int, $6::int, $13, $14, $15, $16::int, $2, $32, $33 FROM fin
 ), newletter AS (
   INSERT INTO "DeadLetter" ("id", "deliveryId", "lastDeliveryId", "endpointId", "url", "eventType", "payload", "reason", "errorDetails",
     "attempts", "failedAt", "status", "reprocessCount", "createdAt", "updatedAt")
@@ -127,6 +128,7 @@ function recordArgs(w: AttemptWrite): unknown[] {
     letterId, l?.attempts ?? null, l?.reprocessedLetterId ?? null,
     w.settlesLetterId, w.health?.kind ?? null, w.health?.endpointId ?? null, w.health?.kind === "disable" ? w.health.reason : null,
     w.policy,
+    a.requestHeaders, a.responseHeaders,
   ];
 }
 

@@ -68,8 +68,9 @@ UPDATE "Delivery" SET "status" = @status, "attemptCount" = @attemptCount, "nextA
 WHERE "id" = @deliveryId AND "status" = 'in_flight' AND "leaseOwner" = @workerId`;
 
 const INSERT_ATTEMPT = `
-INSERT INTO "DeliveryAttempt" ("id", "deliveryId", "number", "startedAt", "durationMs", "statusCode", "error", "responseBody", "outcome", "delayMs", "workerId")
-VALUES (@id, @deliveryId, @number, @startedAt, @durationMs, @statusCode, @error, @responseBody, @outcome, @delayMs, @workerId)`;
+INSERT INTO "DeliveryAttempt" ("id", "deliveryId", "number", "startedAt", "durationMs", "statusCode", "error", "responseBody", "outcome", "delayMs", "workerId",
+  "requestHeaders", "responseHeaders")
+VALUES (@id, @deliveryId, @number, @startedAt, @durationMs, @statusCode, @error, @responseBody, @outcome, @delayMs, @workerId, @requestHeaders, @responseHeaders)`;
 
 const INSERT_LETTER = `
 INSERT INTO "DeadLetter" ("id", "deliveryId", "lastDeliveryId", "endpointId", "url", "eventType", "payload", "reason", "errorDetails",

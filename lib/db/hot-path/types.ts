@@ -115,6 +115,8 @@ export interface AttemptWrite {
     responseBody: string | null;
     outcome: string;
     delayMs: number | null;
+    requestHeaders: string | null;
+    responseHeaders: string | null;
   };
   /** The dead letter to write when the delivery gave up: a new one, or its reprocessed letter back to pending. */
   deadLetter: {

@@ -46,7 +46,7 @@ function retryWrite(deliveryId: string, workerId: string): AttemptWrite {
     completedAt: null,
     now: NOW + 2,
     policy: '{"maxAttempts":3}',
-    attempt: { id: newId(), number: 1, startedAt: NOW + 1, durationMs: 1, statusCode: 500, error: null, responseBody: "no", outcome: "RETRY", delayMs: 5_000 },
+    attempt: { id: newId(), number: 1, startedAt: NOW + 1, durationMs: 1, statusCode: 500, error: null, responseBody: "no", outcome: "RETRY", delayMs: 5_000, requestHeaders: null, responseHeaders: null },
     deadLetter: null,
     settlesLetterId: null,
     health: { kind: "failing", endpointId: "" },

@@ -12,13 +12,13 @@ describe.each(testProviders())("a test event on %s", (db) => {
 
   beforeAll(async () => {
     await receiver.start();
-    receiver.respondWith(() => ({ status: 204 }));
+    receiver.respondWith(() => ({ status: 204, headers: { "x-receiver": "test-event" } }));
   });
   afterAll(async () => {
     await receiver.stop();
   });
 
-  it("reaches only that endpoint, signed with its secret, and the delivery shows the answer", async () => {
+  it("reaches only that endpoint, signed with its secret, and the delivery shows the answer and both sides' headers", async () => {
     const created = await app.operator.json("POST", "/api/endpoints", { url: `${receiver.url}/test`, eventTypes: ["orders.only"] });
     const { id, secret } = (await created.json()) as { id: string; secret: string };
     await app.operator.json("POST", "/api/endpoints", { url: `${receiver.url}/other`, eventTypes: [] });
@@ -37,10 +37,18 @@ describe.each(testProviders())("a test event on %s", (db) => {
     expect(request.headers["x-hookrelay-event-type"]).toBe("hookrelay.test");
 
     const delivery = await waitFor(async () => {
-      const d = (await (await app.operator.fetch(`/api/deliveries/${deliveryId}`)).json()) as { status: string; lastStatusCode: number | null };
+      const d = (await (await app.operator.fetch(`/api/deliveries/${deliveryId}`)).json()) as {
+        status: string;
+        lastStatusCode: number | null;
+        attempts: { requestHeaders: Record<string, string>; responseHeaders: Record<string, string> }[];
+      };
       return d.status === "succeeded" ? d : undefined;
     });
     expect(delivery.lastStatusCode).toBe(204);
+    const [attempt] = delivery.attempts;
+    expect(attempt.requestHeaders).toMatchObject({ "webhook-id": String(request.headers["webhook-id"]), "x-hookrelay-event-type": "hookrelay.test", "webhook-signature": "v1,… (masked)" });
+    expect(JSON.stringify(attempt.requestHeaders)).not.toContain(String(request.headers["webhook-signature"]).slice(3));
+    expect(attempt.responseHeaders).toMatchObject({ "x-receiver": "test-event" });
     expect(receiver.requests).toHaveLength(1);
   });
 

@@ -11,7 +11,7 @@ function attempt(over: Partial<FinishedAttempt> = {}): FinishedAttempt {
     attempt: 3,
     startedAt: T - 40,
     finishedAt: T,
-    send: { result: { kind: "response", status: 500 }, durationMs: 40, statusCode: 500, responseBody: "oops", error: null },
+    send: { result: { kind: "response", status: 500 }, durationMs: 40, statusCode: 500, responseBody: "oops", error: null, requestHeaders: '{"content-type":"application/json"}', responseHeaders: '{"server":"test"}' },
     outcome: { type: "RETRY", delayMs: 2_000, reason: "HTTP 500" },
     policy: DEFAULT_RETRY_POLICY,
     endpoint: { id: "e1", url: "https://example.com/hook", failingSince: null },
@@ -39,7 +39,7 @@ describe("what a finished attempt writes", () => {
       completedAt: null,
       now: T,
       policy: JSON.stringify(DEFAULT_RETRY_POLICY),
-      attempt: { id: "id1", number: 3, startedAt: T - 40, durationMs: 40, statusCode: 500, error: null, responseBody: "oops", outcome: "RETRY", delayMs: 2_000 },
+      attempt: { id: "id1", number: 3, startedAt: T - 40, durationMs: 40, statusCode: 500, error: null, responseBody: "oops", outcome: "RETRY", delayMs: 2_000, requestHeaders: '{"content-type":"application/json"}', responseHeaders: '{"server":"test"}' },
       deadLetter: null,
       settlesLetterId: null,
       health: { kind: "failing", endpointId: "e1" },
@@ -56,7 +56,7 @@ describe("what a finished attempt writes", () => {
 
   it("a success settles the letter it reprocessed and clears the failing mark", () => {
     const ok = attempt({
-      send: { result: { kind: "response", status: 200 }, durationMs: 5, statusCode: 200, responseBody: "", error: null },
+      send: { result: { kind: "response", status: 200 }, durationMs: 5, statusCode: 200, responseBody: "", error: null, requestHeaders: null, responseHeaders: null },
       outcome: { type: "SUCCESS" },
       reprocessedLetterId: "dl1",
       endpoint: { id: "e1", url: "u", failingSince: T - 10_000 },
@@ -67,7 +67,7 @@ describe("what a finished attempt writes", () => {
 
 describe("an endpoint's health after an attempt", () => {
   it("410 Gone disables at once", () => {
-    const gone = attempt({ send: { result: { kind: "response", status: 410 }, durationMs: 1, statusCode: 410, responseBody: "", error: null } });
+    const gone = attempt({ send: { result: { kind: "response", status: 410 }, durationMs: 1, statusCode: 410, responseBody: "", error: null, requestHeaders: null, responseHeaders: null } });
     expect(healthChange(gone)).toEqual({ kind: "disable", endpointId: "e1", reason: "The endpoint answered 410 Gone" });
   });
 

@@ -1,12 +1,18 @@
 -- AlterTable
-ALTER TABLE "Delivery" ADD COLUMN "policy" TEXT;
+ALTER TABLE "Delivery" ADD COLUMN     "policy" TEXT;
+
+-- AlterTable
+ALTER TABLE "DeliveryAttempt" ADD COLUMN     "requestHeaders" TEXT,
+ADD COLUMN     "responseHeaders" TEXT;
 
 -- CreateTable
 CREATE TABLE "OperatorAction" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
     "status" INTEGER,
     "body" TEXT,
-    "createdAt" DATETIME NOT NULL
+    "createdAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "OperatorAction_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex
