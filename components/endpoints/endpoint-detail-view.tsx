@@ -17,6 +17,7 @@ import { TextLink } from "@/components/ui/text-link";
 import { EditEndpointCard } from "./edit-endpoint-card";
 import { EventTypeChips } from "./event-type-chips";
 import { deliveriesHref, HealthStats, LastFailureCard } from "./health-section";
+import { LatencyCard } from "./latency-card";
 import { RecentDeliveriesCard } from "./recent-deliveries-card";
 import { SigningSecretCard } from "./signing-secret-card";
 import { TestEventCard } from "./test-event-card";
@@ -234,6 +235,7 @@ export function EndpointDetailView({ id }: { id: string }) {
           <div className="mt-6 grid grid-cols-1 items-start gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
             <div className="flex min-w-0 flex-col gap-6">
               <RecentDeliveriesCard endpointId={endpoint.id} />
+              <LatencyCard endpointId={endpoint.id} />
               <LastFailureCard endpoint={endpoint} />
               <EditEndpointCard endpoint={endpoint} />
             </div>

@@ -25,6 +25,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: "/api/endpoints/[id]", methods: ["GET", "PATCH", "DELETE"] },
   { path: "/api/endpoints/[id]/held", methods: ["POST"] },
   { path: "/api/endpoints/[id]/rotate-secret", methods: ["POST"] },
+  { path: "/api/endpoints/[id]/series", methods: ["GET"] },
   { path: "/api/endpoints/[id]/test", methods: ["POST"] },
   { path: "/api/health", methods: ["GET"] },
   { path: "/api/inbound", methods: ["GET"] },

@@ -49,6 +49,12 @@ describe.each(testProviders())("a test event on %s", (db) => {
     expect(attempt.requestHeaders).toMatchObject({ "webhook-id": String(request.headers["webhook-id"]), "x-hookrelay-event-type": "hookrelay.test", "webhook-signature": "v1,… (masked)" });
     expect(JSON.stringify(attempt.requestHeaders)).not.toContain(String(request.headers["webhook-signature"]).slice(3));
     expect(attempt.responseHeaders).toMatchObject({ "x-receiver": "test-event" });
+
+    const series = (await (await app.operator.fetch(`/api/endpoints/${id}/series`)).json()) as { bucketMs: number; points: { attempts: number; succeeded: number; p50Ms: number | null }[] };
+    expect(series.bucketMs).toBe(3_600_000);
+    expect(series.points).toHaveLength(24);
+    expect(series.points.filter((p) => p.attempts > 0)).toEqual([expect.objectContaining({ attempts: 1, succeeded: 1, p50Ms: expect.any(Number) })]);
+    expect((await app.operator.fetch("/api/endpoints/no-such-endpoint/series")).status).toBe(404);
     expect(receiver.requests).toHaveLength(1);
   });
 
