@@ -29,6 +29,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: "/api/messages", methods: ["POST"] },
   { path: "/api/messages/[id]", methods: ["GET"] },
   { path: "/api/metrics", methods: ["GET"] },
+  { path: "/api/openapi.json", methods: ["GET"] },
   { path: "/api/overview", methods: ["GET"] },
   { path: "/api/ping", methods: ["GET", "POST"] },
   { path: "/api/policies", methods: ["GET", "POST"] },

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { listOf, pageOf, timestamp } from "./common";
+
+export const operatorSchema = z.object({ id: z.string(), email: z.string() });
+
+export const sessionSchema = z.object({ operator: operatorSchema });
+
+/** Sign-in and setup: the operator, and when the session cookie set with it expires. */
+export const signedInSchema = z.object({ operator: operatorSchema, expiresAt: timestamp });
+
+export const apiTokenSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string().describe("The token's first characters, to tell tokens apart"),
+  createdBy: z.string().nullable(),
+  createdAt: timestamp,
+  lastUsedAt: timestamp.nullable(),
+  revokedAt: timestamp.nullable(),
+});
+
+export const apiTokenListSchema = listOf(apiTokenSchema);
+
+export const createdApiTokenSchema = z.object({
+  token: z.string().describe("The bearer token itself, shown this once"),
+  apiToken: apiTokenSchema,
+});
+
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  actor: z.string().describe("operator:<email>, token:<name> or system"),
+  action: z.string(),
+  targetType: z.string(),
+  targetId: z.string().nullable(),
+  details: z.unknown(),
+  createdAt: timestamp,
+});
+
+export const auditPageSchema = pageOf(auditEntrySchema);

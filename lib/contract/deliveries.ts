@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { DELIVERY_STATUSES } from "../delivery/delivery-view";
+import { pageOf, timestamp } from "./common";
+import { policyInEffectSchema } from "./policies";
+
+export const deliverySchema = z.object({
+  id: z.string(),
+  status: z.enum(DELIVERY_STATUSES),
+  attemptCount: z.number().int(),
+  nextAttemptAt: timestamp,
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  completedAt: timestamp.nullable(),
+  lastStatusCode: z.number().int().nullable(),
+  lastError: z.string().nullable(),
+  endpoint: z.object({ id: z.string(), url: z.string() }),
+  message: z.object({ id: z.string(), eventType: z.string() }),
+});
+
+export const deliveryPageSchema = pageOf(deliverySchema);
+
+export const deliveryAttemptSchema = z.object({
+  number: z.number().int(),
+  startedAt: timestamp,
+  durationMs: z.number().int(),
+  statusCode: z.number().int().nullable(),
+  error: z.string().nullable(),
+  responseBody: z.string().nullable(),
+  outcome: z.string(),
+  delayMs: z.number().int().nullable().describe("The wait scheduled after this attempt"),
+});
+
+export const deliveryDetailSchema = deliverySchema.extend({
+  replayOfId: z.string().nullable(),
+  endpoint: z.object({ id: z.string(), url: z.string(), enabled: z.boolean(), policyId: z.string().nullable() }),
+  message: z.object({ id: z.string(), eventType: z.string(), payload: z.string().describe("The exact text sent"), createdAt: timestamp }),
+  attempts: z.array(deliveryAttemptSchema),
+  policy: policyInEffectSchema,
+  nextRetryAt: timestamp.nullable(),
+  replayIds: z.array(z.string()),
+  deadLetterId: z.string().nullable(),
+});
+
+export const replayedDeliverySchema = z.object({
+  id: z.string(),
+  replayOfId: z.string(),
+  messageId: z.string(),
+  endpointId: z.string(),
+  status: z.string(),
+  createdAt: timestamp,
+});
+
+export const messageSchema = z.object({
+  id: z.string(),
+  eventType: z.string(),
+  payload: z.string().describe("The exact text delivered to endpoints"),
+  idempotencyKey: z.string().nullable(),
+  createdAt: timestamp,
+  deliveries: z.array(deliverySchema),
+});

@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { deleted, listOf, timestamp } from "./common";
+
+export const endpointSchema = z.object({
+  id: z.string(),
+  url: z.string(),
+  description: z.string().nullable(),
+  eventTypes: z.array(z.string()).describe("Event types delivered here; empty means all"),
+  enabled: z.boolean(),
+  disabledReason: z.string().nullable(),
+  disabledAt: timestamp.nullable(),
+  failingSince: timestamp.nullable(),
+  policyId: z.string().nullable(),
+  policy: z.object({ id: z.string(), name: z.string() }).nullable(),
+  rateLimitPerSecond: z.number().nullable(),
+  maxConcurrency: z.number().int().nullable(),
+  secretHint: z.string().describe("The signing secret's last characters; the secret itself is shown once"),
+  previousSecretExpiresAt: timestamp.nullable().describe("Set while a rotated-out secret still signs alongside the new one"),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+export const endpointListSchema = listOf(endpointSchema);
+
+export const createdEndpointSchema = endpointSchema.extend({ secret: z.string().describe("The signing secret, shown this once") });
+
+export const deletedEndpointSchema = deleted;
+
+export const rotatedEndpointSecretSchema = z.object({
+  id: z.string(),
+  secret: z.string().describe("The new signing secret, shown this once"),
+  secretHint: z.string(),
+  previousSecretExpiresAt: timestamp.describe("Until then deliveries are signed with both secrets"),
+});
