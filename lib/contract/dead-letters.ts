@@ -50,7 +50,11 @@ const historySchema = {
   ),
 };
 
-export const deadLetterDetailSchema = deadLetterSchema.extend(historySchema);
+export const deadLetterDetailSchema = deadLetterSchema.extend({
+  ...historySchema,
+  endpoint: z.object({ id: z.string(), url: z.string(), enabled: z.boolean(), disabledReason: z.string().nullable() }).nullable(),
+  inboundEvent: z.object({ id: z.string(), source: z.string(), idempotencyKey: z.string(), status: z.string(), receivedAt: timestamp }).nullable(),
+});
 
 export const deadLetterPageSchema = pageOf(deadLetterSchema.extend(historySchema));
 

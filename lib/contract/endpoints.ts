@@ -20,6 +20,19 @@ export const endpointSchema = z.object({
   updatedAt: timestamp,
 });
 
+/** One endpoint as GET /api/endpoints/{id} answers it: with how its recent deliveries went. */
+export const endpointDetailSchema = endpointSchema.extend({
+  health: z.object({
+    windowHours: z.number(),
+    succeeded: z.number().int(),
+    failed: z.number().int(),
+    dead: z.number().int(),
+    successRate: z.number().nullable().describe("Null when nothing finished in the window"),
+    lastFailure: z.object({ at: timestamp, deliveryId: z.string(), statusCode: z.number().int().nullable(), error: z.string().nullable() }).nullable(),
+    disabledReason: z.string().nullable(),
+  }),
+});
+
 export const endpointListSchema = listOf(endpointSchema);
 
 export const createdEndpointSchema = endpointSchema.extend({ secret: z.string().describe("The signing secret, shown this once") });

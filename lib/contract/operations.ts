@@ -61,6 +61,7 @@ export const RESPONSE_SCHEMAS = {
   AuditEntry: auth.auditEntrySchema,
   AuditPage: auth.auditPageSchema,
   Endpoint: endpoints.endpointSchema,
+  EndpointDetail: endpoints.endpointDetailSchema,
   EndpointList: endpoints.endpointListSchema,
   CreatedEndpoint: endpoints.createdEndpointSchema,
   RotatedEndpointSecret: endpoints.rotatedEndpointSecretSchema,
@@ -186,7 +187,7 @@ export const OPERATIONS: Operation[] = [
   // Endpoints and policies
   { operationId: "listEndpoints", method: "GET", route: "/api/endpoints", tag: "Endpoints", summary: "Destination endpoints, newest first", access: "operator", responses: { 200: ok("EndpointList") } },
   { operationId: "createEndpoint", method: "POST", route: "/api/endpoints", tag: "Endpoints", summary: "Add a destination endpoint", access: "operator", body: "EndpointCreate", responses: { 201: ok("CreatedEndpoint", "Created; the signing secret is shown this once") } },
-  { operationId: "getEndpoint", method: "GET", route: "/api/endpoints/[id]", tag: "Endpoints", summary: "One endpoint", access: "operator", responses: { 200: ok("Endpoint") } },
+  { operationId: "getEndpoint", method: "GET", route: "/api/endpoints/[id]", tag: "Endpoints", summary: "One endpoint with its recent health", access: "operator", responses: { 200: ok("EndpointDetail") } },
   { operationId: "updateEndpoint", method: "PATCH", route: "/api/endpoints/[id]", tag: "Endpoints", summary: "Change an endpoint", access: "operator", body: "EndpointUpdate", responses: { 200: ok("Endpoint") } },
   { operationId: "deleteEndpoint", method: "DELETE", route: "/api/endpoints/[id]", tag: "Endpoints", summary: "Delete an endpoint and its deliveries (its dead letters stay)", access: "operator", responses: { 200: ok("Deleted") } },
   { operationId: "rotateEndpointSecret", method: "POST", route: "/api/endpoints/[id]/rotate-secret", tag: "Endpoints", summary: "New signing secret; the old one signs alongside it for a while", access: "operator", responses: { 200: ok("RotatedEndpointSecret") } },
