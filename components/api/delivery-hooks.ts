@@ -1,24 +1,16 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { DeliveryRow } from "@/lib/delivery/delivery-view";
-import type { DeliveryDetail } from "@/lib/delivery/get-delivery";
-import type { ReplayedDelivery } from "@/lib/dlq/replay-delivery";
+import type { Delivery, DeliveryDetail, DeliveryPage, ReplayedDelivery } from "@/lib/contract/deliveries";
 import { deliveriesApiPath, isLive, type DeliveryFilters } from "@/components/deliveries/filters";
 import { apiFetch } from "./fetcher";
 import { overviewKeys } from "./overview-hooks";
 
-/** A server type as it arrives over JSON: dates become ISO strings. */
-export type Wire<T> = T extends Date ? string : T extends readonly (infer U)[] ? Wire<U>[] : T extends object ? { [K in keyof T]: Wire<T[K]> } : T;
-
-export type DeliveryListItem = Wire<DeliveryRow>;
-export type DeliveryDetailView = Wire<DeliveryDetail>;
-export type ReplayResult = Wire<ReplayedDelivery>;
-
-export interface DeliveryPageView {
-  data: DeliveryListItem[];
-  nextCursor: string | null;
-}
+// The answers' types are inferred from the API's schemas (lib/contract), as JSON carries them.
+export type DeliveryListItem = Delivery;
+export type DeliveryDetailView = DeliveryDetail;
+export type ReplayResult = ReplayedDelivery;
+export type DeliveryPageView = DeliveryPage;
 
 export interface DeliveryListQuery extends DeliveryFilters {
   cursor: string | null;

@@ -3,37 +3,13 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import type { EndpointCreateInput, EndpointUpdateInput } from "@/lib/delivery/endpoint-schema";
-import type { EndpointHealth as HealthView } from "@/lib/delivery/endpoint-health";
-import type { EndpointView } from "@/lib/delivery/endpoint-view";
+import type { CreatedEndpoint, Endpoint, EndpointDetail, RotatedEndpointSecret } from "@/lib/contract/endpoints";
 import { ApiError, apiFetch } from "./fetcher";
 import { mutationErrorText } from "@/components/ui/form-errors";
 
-/** Dates arrive as ISO strings once the API's objects have been through JSON. */
-type DateFields = "disabledAt" | "failingSince" | "previousSecretExpiresAt" | "createdAt" | "updatedAt";
-
-export type Endpoint = Omit<EndpointView, DateFields> & {
-  disabledAt: string | null;
-  failingSince: string | null;
-  previousSecretExpiresAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type EndpointHealth = Omit<HealthView, "lastFailure"> & {
-  lastFailure: (Omit<NonNullable<HealthView["lastFailure"]>, "at"> & { at: string }) | null;
-};
-
-export type EndpointDetail = Endpoint & { health: EndpointHealth };
-
-/** The only response that carries the whole secret. */
-export type CreatedEndpoint = Endpoint & { secret: string };
-
-export interface RotatedSecret {
-  id: string;
-  secret: string;
-  secretHint: string;
-  previousSecretExpiresAt: string;
-}
+// The answers' types are inferred from the API's schemas (lib/contract), as JSON carries them.
+export type { CreatedEndpoint, Endpoint, EndpointDetail, EndpointHealth } from "@/lib/contract/endpoints";
+export type RotatedSecret = RotatedEndpointSecret;
 
 /*
  * Everything lives under ["endpoints"], which the simulator's endpoint picker shares, so one

@@ -2,12 +2,13 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
-import type { DeletedPolicy, PolicyCreateInput, PolicyUpdateInput, PolicyView } from "@/lib/delivery/policies";
+import type { DeletedPolicy, Policy } from "@/lib/contract/policies";
+import type { PolicyCreateInput, PolicyUpdateInput } from "@/lib/delivery/policies";
 import { mutationErrorText } from "@/components/ui/form-errors";
 import { ApiError, apiFetch } from "./fetcher";
 
-/** Dates arrive as ISO strings once the API's objects have been through JSON. */
-export type Policy = Omit<PolicyView, "createdAt" | "updatedAt"> & { createdAt: string; updatedAt: string };
+// The answers' types are inferred from the API's schemas (lib/contract), as JSON carries them.
+export type { Policy } from "@/lib/contract/policies";
 
 /*
  * Everything lives under ["policies"], which the simulator's saved-policy picker shares, so

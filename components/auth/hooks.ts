@@ -2,41 +2,12 @@
 
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/components/api/fetcher";
+import type { ApiToken, AuditPage, CreatedApiToken, Session } from "@/lib/contract/auth";
 
-/** GET /api/tokens rows as JSON carries them: dates are ISO strings. */
-export interface ApiToken {
-  id: string;
-  name: string;
-  prefix: string;
-  createdBy: string | null;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
-export interface CreatedToken {
-  token: string;
-  apiToken: ApiToken;
-}
-
-export interface AuditEntry {
-  id: string;
-  actor: string;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  details: unknown;
-  createdAt: string;
-}
-
-interface AuditPage {
-  data: AuditEntry[];
-  nextCursor: string | null;
-}
-
-export interface CurrentOperator {
-  operator: { id: string; email: string };
-}
+// The answers' types are inferred from the API's schemas (lib/contract), as JSON carries them.
+export type { ApiToken, AuditEntry } from "@/lib/contract/auth";
+export type CreatedToken = CreatedApiToken;
+export type CurrentOperator = Session;
 
 /* Creating or revoking a token writes an audit entry, so both prefixes are refreshed. */
 export const authKeys = {

@@ -36,3 +36,9 @@ export const auditEntrySchema = z.object({
 });
 
 export const auditPageSchema = pageOf(auditEntrySchema);
+
+export type Session = z.infer<typeof sessionSchema>;
+export type ApiToken = z.infer<typeof apiTokenSchema>;
+export type CreatedApiToken = z.infer<typeof createdApiTokenSchema>;
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+export type AuditPage = z.infer<typeof auditPageSchema>;

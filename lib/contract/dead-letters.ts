@@ -109,3 +109,12 @@ export const reprocessResultSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("delivery"), deadLetter: deadLetterSchema, deliveryId: z.string() }),
   z.object({ kind: z.literal("inbound"), deadLetter: deadLetterSchema, outcome: processOutcome }),
 ]);
+
+export type DeadLetterPage = z.infer<typeof deadLetterPageSchema>;
+export type DeadLetterListItem = DeadLetterPage["data"][number];
+export type DeadLetterDetail = z.infer<typeof deadLetterDetailSchema>;
+export type DlqStats = z.infer<typeof dlqStatsSchema>;
+export type BulkJob = z.infer<typeof bulkJobSchema>;
+export type ReprocessJobResult = z.infer<typeof reprocessJobResultSchema>;
+export type DiscardResult = z.infer<typeof discardResultSchema>;
+export type ReprocessResult = z.infer<typeof reprocessResultSchema>;

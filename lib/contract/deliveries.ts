@@ -58,3 +58,9 @@ export const messageSchema = z.object({
   createdAt: timestamp,
   deliveries: z.array(deliverySchema),
 });
+
+export type Delivery = z.infer<typeof deliverySchema>;
+export type DeliveryPage = z.infer<typeof deliveryPageSchema>;
+export type DeliveryDetail = z.infer<typeof deliveryDetailSchema>;
+export type ReplayedDelivery = z.infer<typeof replayedDeliverySchema>;
+export type Message = z.infer<typeof messageSchema>;

@@ -45,3 +45,9 @@ export const rotatedEndpointSecretSchema = z.object({
   secretHint: z.string(),
   previousSecretExpiresAt: timestamp.describe("Until then deliveries are signed with both secrets"),
 });
+
+export type Endpoint = z.infer<typeof endpointSchema>;
+export type EndpointDetail = z.infer<typeof endpointDetailSchema>;
+export type EndpointHealth = EndpointDetail["health"];
+export type CreatedEndpoint = z.infer<typeof createdEndpointSchema>;
+export type RotatedEndpointSecret = z.infer<typeof rotatedEndpointSecretSchema>;

@@ -90,3 +90,11 @@ export const webhookAnswerSchema = z.looseObject({
 });
 
 export const updatedSourceSchema = sourceSchema.extend({ secret: z.string().nullable().optional().describe("Present when the preset changed: the new secret, shown this once") });
+
+export type InboundEvent = z.infer<typeof inboundEventSchema>;
+export type InboundEventPage = z.infer<typeof inboundEventPageSchema>;
+export type InboundEventDetail = z.infer<typeof inboundEventDetailSchema>;
+export type Source = z.infer<typeof sourceSchema>;
+export type SourceWithSecret = z.infer<typeof sourceWithSecretSchema>;
+export type UpdatedSource = z.infer<typeof updatedSourceSchema>;
+export type SourceRefusals = z.infer<typeof sourceRefusalsSchema>;

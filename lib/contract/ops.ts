@@ -42,3 +42,5 @@ export const overviewSchema = z.object({
 
 /** The document describes itself loosely: its own schema is OpenAPI 3.1's. */
 export const openApiDocumentSchema = z.looseObject({ openapi: z.literal("3.1.0"), paths: z.record(z.string(), z.unknown()) });
+
+export type Overview = z.infer<typeof overviewSchema>;

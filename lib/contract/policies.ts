@@ -39,3 +39,6 @@ export const policyInEffectSchema = z.object({
   source: z.enum(["endpoint", "default", "builtin"]),
   ...retryFieldsShape,
 });
+
+export type Policy = z.infer<typeof policySchema>;
+export type DeletedPolicy = z.infer<typeof deletedPolicySchema>;
