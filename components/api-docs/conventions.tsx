@@ -8,8 +8,11 @@ const code = "rounded bg-slate-100 px-1 py-0.5 font-mono text-xs text-slate-800"
 const ERROR_EXAMPLE = `{
   "error": {
     "code": "validation_failed",
-    "message": "The request is not valid",
-    "details": [{ "path": "url", "message": "Enter an http:// or https:// URL" }]
+    "message": "URL must be an absolute http or https URL (and 1 more: see details)",
+    "details": [
+      { "path": "url", "message": "URL must be an absolute http or https URL" },
+      { "path": "rateLimitPerSecond", "message": "Rate limit must be a whole number …" }
+    ]
   }
 }`;
 
@@ -66,8 +69,8 @@ export function ApiConventions() {
         <div className={prose}>
           <p>
             Every refusal and failure has one shape. <code className={code}>code</code> is for programs and decides the status;{" "}
-            <code className={code}>message</code> is for people; <code className={code}>details</code>, for{" "}
-            <code className={code}>validation_failed</code>, lists each problem with the field it is about. 429 and 503 carry{" "}
+            <code className={code}>message</code> is for people and, for <code className={code}>validation_failed</code>, names the first
+            problem; <code className={code}>details</code> then lists every problem with the field it is about. 429 and 503 carry{" "}
             <code className={code}>Retry-After</code>.
           </p>
           <CodeBlock code={ERROR_EXAMPLE} label="Error example" />
@@ -86,7 +89,8 @@ export function ApiConventions() {
             Lists answer <code className={code}>{"{ \"data\": [ … ] }"}</code>. Long lists (deliveries, dead letters, inbound events, the audit trail) are
             paged newest first by a cursor: pass the answer&apos;s <code className={code}>nextCursor</code> back as <code className={code}>cursor</code>{" "}
             with the same filters; it is null on the last page. <code className={code}>limit</code> is 1 to 200, 50 by default. Rows added meanwhile never
-            shift a page.
+            shift a page. A cursor that names no row (deleted, expired) is refused the same way on every list: 400{" "}
+            <code className={code}>validation_failed</code> on <code className={code}>cursor</code>; start again from the first page.
           </p>
           <CodeBlock code={PAGING_EXAMPLE} label="Paging example" />
         </div>

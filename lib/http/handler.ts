@@ -1,5 +1,5 @@
 import { ZodError, type ZodType, type z } from "zod";
-import { AppError, type ErrorBody } from "./errors";
+import { AppError, invalidRequest, type ErrorBody } from "./errors";
 import { databaseUnavailable, isDatabaseUnavailable, isInvalidText } from "../db/errors";
 import { logger } from "../log";
 import { parseJsonText } from "./json";
@@ -16,9 +16,7 @@ export function errorResponse(err: AppError, headers: HeadersInit = {}): Respons
 }
 
 export function validationError(err: ZodError): AppError {
-  return new AppError("validation_failed", "The request is not valid", {
-    details: err.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
-  });
+  return invalidRequest(err.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
 }
 
 /** Maps anything thrown by a handler to the one JSON error shape; unknown errors are logged and become 500. */

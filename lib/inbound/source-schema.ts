@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_SOURCE_NAME } from "../db/bootstrap";
 import type { InboundSource } from "../db/client";
-import { AppError } from "../http/errors";
+import { AppError, type Issue } from "../http/errors";
 import { PRESET_INFO, providerIdOf } from "./providers/catalog";
 import { PROVIDER_IDS, SIGNATURE_ENCODINGS, type ProviderId } from "./providers/types";
 import { secretHint, secretSchemaFor } from "./source-secret";
@@ -33,10 +33,6 @@ interface SigningFields {
   signatureEncoding?: string | null;
 }
 
-export interface Issue {
-  path: string;
-  message: string;
-}
 
 /** Which signing fields make sense depends on the preset; create and update share these rules. */
 export function signingIssues(provider: ProviderId, fields: SigningFields): Issue[] {
@@ -54,9 +50,6 @@ export function signingIssues(provider: ProviderId, fields: SigningFields): Issu
   return issues;
 }
 
-export function invalidSource(issues: Issue[]): AppError {
-  return new AppError("validation_failed", "The request is not valid", { details: issues });
-}
 
 export const createSourceSchema = z
   .strictObject({

@@ -1,13 +1,12 @@
 import { DEFAULT_SOURCE_NAME } from "../db/bootstrap";
 import type { Db, InboundSource } from "../db/client";
 import { isRecordNotFound, isUniqueViolation } from "../db/errors";
-import { AppError, notFound } from "../http/errors";
+import { AppError, invalidRequest, notFound } from "../http/errors";
 import { DEFAULT_CUSTOM_HEADER, DEFAULT_CUSTOM_PREFIX, PRESET_INFO, providerIdOf } from "./providers/catalog";
 import type { ProviderId } from "./providers/types";
 import { refusedLastDayBySource } from "./refusal-store";
 import { generateSecret } from "./source-secret";
 import {
-  invalidSource,
   signingIssues,
   toSourceView,
   type CreateSourceInput,
@@ -126,7 +125,7 @@ export async function updateSource(store: SourceStore, id: string, input: Update
   if (input.secret !== undefined && !providerChanged) {
     issues.push({ path: "secret", message: "Change the secret with POST /api/sources/{id}/rotate-secret" });
   }
-  if (issues.length) throw invalidSource(issues);
+  if (issues.length) throw invalidRequest(issues);
 
   let signing: Partial<ReturnType<typeof signingColumns>> = {};
   if (providerChanged) signing = signingColumns(provider, input);
@@ -182,7 +181,7 @@ export async function rotateSourceSecret(store: SourceStore, id: string, input: 
     issues.push({ path: "secret", message: `${info.label} makes this secret: paste the one it shows` });
   }
   if (input.secret !== undefined && input.secret === row.secret) issues.push({ path: "secret", message: "The new secret is the current one" });
-  if (issues.length) throw invalidSource(issues);
+  if (issues.length) throw invalidRequest(issues);
 
   const now = nowOf(store);
   const keepPrevious = input.previousSecretValidSeconds > 0 && row.secret !== null;

@@ -156,7 +156,11 @@ describe.each(testProviders())("deliveries on %s", (provider) => {
       const err = await listDeliveries(t.db, deliveryListQuerySchema.parse({ cursor: "nope" })).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(AppError);
       expect((err as AppError).toBody()).toEqual({
-        error: { code: "validation_failed", message: "The request is not valid", details: [{ path: "cursor", message: "The cursor does not name a delivery; start again from the first page" }] },
+        error: {
+          code: "validation_failed",
+          message: "The cursor does not name a delivery; start again from the first page",
+          details: [{ path: "cursor", message: "The cursor does not name a delivery; start again from the first page" }],
+        },
       });
     });
   });
@@ -265,7 +269,7 @@ describe.each(testProviders())("deliveries on %s", (provider) => {
       expect(await responseJson<ErrorJson>(res)).toEqual({
         error: {
           code: "validation_failed",
-          message: "The request is not valid",
+          message: "Status must be one or more of: pending, in_flight, succeeded, failed, dead (comma-separated)",
           details: [{ path: "status.0", message: "Status must be one or more of: pending, in_flight, succeeded, failed, dead (comma-separated)" }],
         },
       });

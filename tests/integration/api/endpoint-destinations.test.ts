@@ -106,7 +106,11 @@ describe.each(testProviders())("endpoint destinations on %s", (provider) => {
       const res = await collection.POST(jsonRequest("POST", "/api/endpoints", { url: "http://169.254.169.254/" }), undefined);
       expect(res.status).toBe(400);
       expect(await responseJson(res)).toEqual({
-        error: { code: "validation_failed", message: "The request is not valid", details: [{ path: "url", message: "Destination refused: 169.254.169.254 is a link-local address (cloud metadata services answer there); only public internet addresses are allowed" }] },
+        error: {
+          code: "validation_failed",
+          message: "Destination refused: 169.254.169.254 is a link-local address (cloud metadata services answer there); only public internet addresses are allowed",
+          details: [{ path: "url", message: "Destination refused: 169.254.169.254 is a link-local address (cloud metadata services answer there); only public internet addresses are allowed" }],
+        },
       });
 
       const ok = await collection.POST(jsonRequest("POST", "/api/endpoints", { url: PUBLIC_URL }), undefined);

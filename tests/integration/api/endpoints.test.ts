@@ -131,7 +131,7 @@ describe.each(testProviders())("endpoints on %s", (provider) => {
   it("refuses an unknown policy on the policyId field, on create and on update", async () => {
     const onCreate = await rejection(make({ policyId: "no-such-policy" }));
     expect(onCreate.toBody()).toEqual({
-      error: { code: "validation_failed", message: "The request is not valid", details: [{ path: "policyId", message: "No retry policy has this id" }] },
+      error: { code: "validation_failed", message: "No retry policy has this id", details: [{ path: "policyId", message: "No retry policy has this id" }] },
     });
     expect(await t.db.prisma.endpoint.count()).toBe(0);
     const e = await make();
@@ -301,7 +301,7 @@ describe.each(testProviders())("endpoints on %s", (provider) => {
       expect(await responseJson<ErrorJson>(res)).toEqual({
         error: {
           code: "validation_failed",
-          message: "The request is not valid",
+          message: "URL must be an absolute http or https URL (and 1 more: see details)",
           details: [
             { path: "url", message: "URL must be an absolute http or https URL" },
             { path: "rateLimitPerSecond", message: "Rate limit must be a whole number of requests per second from 1 to 10,000, or empty for none" },

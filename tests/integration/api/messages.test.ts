@@ -37,7 +37,7 @@ describe("message input", () => {
         thrown = err;
       }
       expect(thrown).toBeInstanceOf(AppError);
-      expect((thrown as AppError).toBody()).toEqual({ error: { code: "validation_failed", message: "The request is not valid", details: [{ path: "Idempotency-Key", message }] } });
+      expect((thrown as AppError).toBody()).toEqual({ error: { code: "validation_failed", message, details: [{ path: "Idempotency-Key", message }] } });
     }
   });
 });
@@ -180,7 +180,7 @@ describe.each(testProviders())("messages on %s", (provider) => {
       const missing = await post({ payload: {} });
       expect(missing.status).toBe(400);
       expect(await responseJson<ErrorJson>(missing)).toEqual({
-        error: { code: "validation_failed", message: "The request is not valid", details: [{ path: "eventType", message: "Event type is required" }] },
+        error: { code: "validation_failed", message: "Event type is required", details: [{ path: "eventType", message: "Event type is required" }] },
       });
       const longKey = await post({ eventType: "x", payload: {} }, { "Idempotency-Key": "k".repeat(256) });
       expect(longKey.status).toBe(400);

@@ -80,7 +80,8 @@ describe.each(testProviders())("listing inbound events on %s", (provider) => {
   it("refuses a cursor that names no event, and bad query values", async () => {
     const err = await list({ cursor: "gone" }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
-    expect((err as AppError).status).toBe(400);
+    // The same refusal as every other list's stale cursor.
+    expect((err as AppError).toBody().error).toMatchObject({ code: "validation_failed", details: [{ path: "cursor" }] });
     expect(listEventsQuerySchema.safeParse({ limit: "0" }).success).toBe(false);
     expect(listEventsQuerySchema.safeParse({ limit: "201" }).success).toBe(false);
     expect(listEventsQuerySchema.safeParse({ status: "lost" }).success).toBe(false);
