@@ -102,7 +102,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke an API token */
+        /** Revoke an API token (again: still 204) */
         delete: operations["revokeApiToken"];
         options?: never;
         head?: never;
@@ -209,7 +209,7 @@ export interface paths {
         get: operations["getPolicy"];
         put?: never;
         post?: never;
-        /** Delete a retry policy (not the default) */
+        /** Delete a retry policy (not the default); its endpoints follow the default policy */
         delete: operations["deletePolicy"];
         options?: never;
         head?: never;
@@ -1023,11 +1023,6 @@ export interface components {
         };
         /** Format: date-time */
         Timestamp: string;
-        Deleted: {
-            id: string;
-            /** @constant */
-            deleted: true;
-        };
         Session: {
             operator: {
                 id: string;
@@ -1055,9 +1050,16 @@ export interface components {
             data: components["schemas"]["ApiToken"][];
         };
         CreatedApiToken: {
+            id: string;
+            name: string;
+            /** @description The token's first characters, to tell tokens apart */
+            prefix: string;
+            createdBy: string | null;
+            createdAt: components["schemas"]["Timestamp"];
+            lastUsedAt: components["schemas"]["Timestamp"] | null;
+            revokedAt: components["schemas"]["Timestamp"] | null;
             /** @description The bearer token itself, shown this once */
             token: string;
-            apiToken: components["schemas"]["ApiToken"];
         };
         AuditEntry: {
             id: string;
@@ -1207,13 +1209,6 @@ export interface components {
         };
         PolicyList: {
             data: components["schemas"]["Policy"][];
-        };
-        DeletedPolicy: {
-            id: string;
-            /** @constant */
-            deleted: true;
-            /** @description Endpoints that used it; they now follow the default policy */
-            endpointsAffected: number;
         };
         PolicyInEffect: {
             id: string | null;
@@ -2102,14 +2097,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Revoked */
-            200: {
+            /** @description Done; no body */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["ApiToken"];
-                };
+                content?: never;
             };
             /** @description Refused: the error's code says why (validation_failed, not_found, conflict, …) */
             "4XX": {
@@ -2307,14 +2300,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Done; no body */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["Deleted"];
-                };
+                content?: never;
             };
             /** @description Refused: the error's code says why (validation_failed, not_found, conflict, …) */
             "4XX": {
@@ -2551,14 +2542,12 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
-            200: {
+            /** @description Done; no body */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": components["schemas"]["DeletedPolicy"];
-                };
+                content?: never;
             };
             /** @description Refused: the error's code says why (validation_failed, not_found, conflict, …) */
             "4XX": {

@@ -98,8 +98,10 @@ export function ApiConventions() {
       <Card title="Writes">
         <div className={prose}>
           <p>
-            A create answers 201 with the new record. A signing secret or a token is in that answer (and in a rotation&apos;s) and never again: later
-            reads show only a hint.
+            A create answers 201 with the new record. Where it makes a secret (an endpoint&apos;s or a source&apos;s{" "}
+            <code className={code}>secret</code>, an API token&apos;s <code className={code}>token</code>), the secret is a field of that record in this
+            answer (and in a rotation&apos;s) and never again: later reads show only a hint. A DELETE answers 204 with no body, also when the record
+            was already revoked.
           </p>
           <p>
             <code className={code}>POST /api/messages</code> takes an <code className={code}>Idempotency-Key</code> header: a repeat with the same key

@@ -116,7 +116,7 @@ export function useRotateEndpointSecret(id: string) {
 export function useDeleteEndpoint(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => apiFetch<{ id: string; deleted: true }>(path(id), { method: "DELETE" }),
+    mutationFn: () => apiFetch<undefined>(path(id), { method: "DELETE" }),
     onSuccess: () => {
       // Dropped rather than invalidated: a refetch of a deleted endpoint can only 404.
       client.removeQueries({ queryKey: endpointKeys.detail(id) });

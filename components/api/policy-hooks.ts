@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
-import type { DeletedPolicy, Policy } from "@/lib/contract/policies";
+import type { Policy } from "@/lib/contract/policies";
 import type { PolicyCreateInput, PolicyUpdateInput } from "@/lib/delivery/policies";
 import { mutationErrorText } from "@/components/ui/form-errors";
 import { ApiError, apiFetch } from "./fetcher";
@@ -80,16 +80,18 @@ export function useUpdatePolicy(id: string) {
   });
 }
 
-export function useDeletePolicy(id: string) {
+/** `policy`: the one being deleted, whose endpoints the toast counts (the answer is a bare 204). */
+export function useDeletePolicy(policy: Pick<Policy, "id" | "endpointCount">) {
   const client = useQueryClient();
+  const { id } = policy;
   return useMutation({
-    mutationFn: () => apiFetch<DeletedPolicy>(path(id), { method: "DELETE" }),
-    onSuccess: (result) => {
+    mutationFn: () => apiFetch<undefined>(path(id), { method: "DELETE" }),
+    onSuccess: () => {
       // Dropped rather than invalidated: a refetch of a deleted policy can only 404.
       client.removeQueries({ queryKey: policyKeys.detail(id) });
       void client.invalidateQueries({ queryKey: policyKeys.all });
       void client.invalidateQueries({ queryKey: ENDPOINTS_PREFIX });
-      const moved = result.endpointsAffected;
+      const moved = policy.endpointCount;
       toast.success("Policy deleted", {
         description: moved > 0 ? `${moved} endpoint${moved === 1 ? " now follows" : "s now follow"} the default policy.` : undefined,
       });

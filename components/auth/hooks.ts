@@ -40,7 +40,7 @@ export function useCreateApiToken() {
 export function useRevokeApiToken() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => apiFetch<ApiToken>(`/api/tokens/${encodeURIComponent(id)}`, { method: "DELETE" }),
+    mutationFn: (id: string) => apiFetch<undefined>(`/api/tokens/${encodeURIComponent(id)}`, { method: "DELETE" }),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: authKeys.tokens });
       void client.invalidateQueries({ queryKey: authKeys.audit });

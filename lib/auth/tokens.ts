@@ -19,14 +19,16 @@ export interface ApiTokenView {
 
 const viewSelect = { id: true, name: true, prefix: true, createdBy: true, createdAt: true, lastUsedAt: true, revokedAt: true } as const;
 
-/** The only time the secret exists outside the caller's hands: it is stored as a digest. */
-export async function createApiToken(db: Db, input: { name: string; createdBy: string | null }): Promise<{ token: string; apiToken: ApiTokenView }> {
+/** A new token: the record, and the only time the secret itself exists outside the caller's hands (it is stored as a digest). */
+export type CreatedApiToken = ApiTokenView & { token: string };
+
+export async function createApiToken(db: Db, input: { name: string; createdBy: string | null }): Promise<CreatedApiToken> {
   const token = TOKEN_PREFIX + randomToken(32);
   const apiToken = await db.prisma.apiToken.create({
     data: { name: input.name, createdBy: input.createdBy, tokenHash: sha256Hex(token), prefix: token.slice(0, DISPLAY_CHARS) },
     select: viewSelect,
   });
-  return { token, apiToken };
+  return { ...apiToken, token };
 }
 
 /** Active tokens first, newest first; revoked ones stay listed so their history is visible. */

@@ -20,10 +20,8 @@ export const apiTokenSchema = z.object({
 
 export const apiTokenListSchema = listOf(apiTokenSchema);
 
-export const createdApiTokenSchema = z.object({
-  token: z.string().describe("The bearer token itself, shown this once"),
-  apiToken: apiTokenSchema,
-});
+/** Like every create that makes a secret: the new record, with the secret beside its fields this once. */
+export const createdApiTokenSchema = apiTokenSchema.extend({ token: z.string().describe("The bearer token itself, shown this once") });
 
 export const auditEntrySchema = z.object({
   id: z.string(),

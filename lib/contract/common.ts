@@ -28,4 +28,3 @@ export function listOf<T extends z.ZodType>(item: T) {
   return z.object({ data: z.array(item) });
 }
 
-export const deleted = z.object({ id: z.string(), deleted: z.literal(true) });

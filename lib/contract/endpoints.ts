@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { deleted, listOf, timestamp } from "./common";
+import { listOf, timestamp } from "./common";
 
 export const endpointSchema = z.object({
   id: z.string(),
@@ -36,8 +36,6 @@ export const endpointDetailSchema = endpointSchema.extend({
 export const endpointListSchema = listOf(endpointSchema);
 
 export const createdEndpointSchema = endpointSchema.extend({ secret: z.string().describe("The signing secret, shown this once") });
-
-export const deletedEndpointSchema = deleted;
 
 export const rotatedEndpointSecretSchema = z.object({
   id: z.string(),

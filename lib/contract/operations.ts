@@ -16,7 +16,7 @@ import { overviewQuerySchema } from "../overview/get-overview";
 import { backtestRequestSchema } from "../simulator/backtest-request";
 import { compareInputSchema, simulationInputSchema } from "../simulator/schema";
 import * as auth from "./auth";
-import { deleted, errorSchema, timestamp } from "./common";
+import { errorSchema, timestamp } from "./common";
 import * as dlq from "./dead-letters";
 import * as delivery from "./deliveries";
 import * as endpoints from "./endpoints";
@@ -52,7 +52,6 @@ export const REQUEST_SCHEMAS = {
 export const RESPONSE_SCHEMAS = {
   Error: errorSchema,
   Timestamp: timestamp,
-  Deleted: deleted,
   Session: auth.sessionSchema,
   SignedIn: auth.signedInSchema,
   ApiToken: auth.apiTokenSchema,
@@ -67,7 +66,6 @@ export const RESPONSE_SCHEMAS = {
   RotatedEndpointSecret: endpoints.rotatedEndpointSecretSchema,
   Policy: policies.policySchema,
   PolicyList: policies.policyListSchema,
-  DeletedPolicy: policies.deletedPolicySchema,
   PolicyInEffect: policies.policyInEffectSchema,
   Delivery: delivery.deliverySchema,
   DeliveryPage: delivery.deliveryPageSchema,
@@ -181,7 +179,7 @@ export const OPERATIONS: Operation[] = [
   { operationId: "signOut", method: "POST", route: "/api/auth/sign-out", tag: "Auth", summary: "Sign out (also when already signed out)", access: "auth", responses: { 204: noContent } },
   { operationId: "listApiTokens", method: "GET", route: "/api/tokens", tag: "Auth", summary: "API tokens, revoked ones included", access: "person", responses: { 200: ok("ApiTokenList") } },
   { operationId: "createApiToken", method: "POST", route: "/api/tokens", tag: "Auth", summary: "Mint an API token", access: "person", body: "ApiTokenCreate", responses: { 201: ok("CreatedApiToken", "Created; the token is shown this once") } },
-  { operationId: "revokeApiToken", method: "DELETE", route: "/api/tokens/[id]", tag: "Auth", summary: "Revoke an API token", access: "person", responses: { 200: ok("ApiToken", "Revoked") } },
+  { operationId: "revokeApiToken", method: "DELETE", route: "/api/tokens/[id]", tag: "Auth", summary: "Revoke an API token (again: still 204)", access: "person", responses: { 204: noContent } },
   { operationId: "listAudit", method: "GET", route: "/api/audit", tag: "Auth", summary: "The audit trail, newest first", access: "operator", query: auditListQuerySchema, responses: { 200: ok("AuditPage") } },
 
   // Endpoints and policies
@@ -189,13 +187,13 @@ export const OPERATIONS: Operation[] = [
   { operationId: "createEndpoint", method: "POST", route: "/api/endpoints", tag: "Endpoints", summary: "Add a destination endpoint", access: "operator", body: "EndpointCreate", responses: { 201: ok("CreatedEndpoint", "Created; the signing secret is shown this once") } },
   { operationId: "getEndpoint", method: "GET", route: "/api/endpoints/[id]", tag: "Endpoints", summary: "One endpoint with its recent health", access: "operator", responses: { 200: ok("EndpointDetail") } },
   { operationId: "updateEndpoint", method: "PATCH", route: "/api/endpoints/[id]", tag: "Endpoints", summary: "Change an endpoint", access: "operator", body: "EndpointUpdate", responses: { 200: ok("Endpoint") } },
-  { operationId: "deleteEndpoint", method: "DELETE", route: "/api/endpoints/[id]", tag: "Endpoints", summary: "Delete an endpoint and its deliveries (its dead letters stay)", access: "operator", responses: { 200: ok("Deleted") } },
+  { operationId: "deleteEndpoint", method: "DELETE", route: "/api/endpoints/[id]", tag: "Endpoints", summary: "Delete an endpoint and its deliveries (its dead letters stay)", access: "operator", responses: { 204: noContent } },
   { operationId: "rotateEndpointSecret", method: "POST", route: "/api/endpoints/[id]/rotate-secret", tag: "Endpoints", summary: "New signing secret; the old one signs alongside it for a while", access: "operator", responses: { 200: ok("RotatedEndpointSecret") } },
   { operationId: "listPolicies", method: "GET", route: "/api/policies", tag: "Policies", summary: "Retry policies, the default first", access: "operator", responses: { 200: ok("PolicyList") } },
   { operationId: "createPolicy", method: "POST", route: "/api/policies", tag: "Policies", summary: "Add a retry policy", access: "operator", body: "PolicyCreate", responses: { 201: ok("Policy", "Created") } },
   { operationId: "getPolicy", method: "GET", route: "/api/policies/[id]", tag: "Policies", summary: "One retry policy", access: "operator", responses: { 200: ok("Policy") } },
   { operationId: "updatePolicy", method: "PATCH", route: "/api/policies/[id]", tag: "Policies", summary: "Change a retry policy", access: "operator", body: "PolicyUpdate", responses: { 200: ok("Policy") } },
-  { operationId: "deletePolicy", method: "DELETE", route: "/api/policies/[id]", tag: "Policies", summary: "Delete a retry policy (not the default)", access: "operator", responses: { 200: ok("DeletedPolicy") } },
+  { operationId: "deletePolicy", method: "DELETE", route: "/api/policies/[id]", tag: "Policies", summary: "Delete a retry policy (not the default); its endpoints follow the default policy", access: "operator", responses: { 204: noContent } },
 
   // Messages and deliveries
   {

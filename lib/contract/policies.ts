@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { JITTER_MODES } from "../retry/policy";
-import { deleted, listOf, timestamp } from "./common";
+import { listOf, timestamp } from "./common";
 
 /** The retry fields as a stored policy answers them (every field present). */
 export const retryFieldsShape = {
@@ -30,8 +30,6 @@ export const policySchema = z.object({
 
 export const policyListSchema = listOf(policySchema);
 
-export const deletedPolicySchema = deleted.extend({ endpointsAffected: z.number().int().describe("Endpoints that used it; they now follow the default policy") });
-
 /** The policy a delivery follows: its endpoint's own, else the default, else the built-in one. */
 export const policyInEffectSchema = z.object({
   id: z.string().nullable(),
@@ -41,4 +39,3 @@ export const policyInEffectSchema = z.object({
 });
 
 export type Policy = z.infer<typeof policySchema>;
-export type DeletedPolicy = z.infer<typeof deletedPolicySchema>;

@@ -9,6 +9,11 @@ export function json<T>(body: T, init: ResponseInit = {}): Response {
   return Response.json(body, init);
 }
 
+/** The one answer to a DELETE: 204, no body; the client already knows what it deleted. */
+export function noContent(): Response {
+  return new Response(null, { status: 204 });
+}
+
 export function errorResponse(err: AppError, headers: HeadersInit = {}): Response {
   const h = new Headers(headers);
   if (err.retryAfterSeconds !== undefined) h.set("Retry-After", String(Math.max(0, Math.ceil(err.retryAfterSeconds))));

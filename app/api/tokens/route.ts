@@ -18,6 +18,6 @@ export const POST = route(async (req) => {
   const input = await parseBody(req, apiTokenCreateSchema);
   const db = await getReadyDb();
   const created = await createApiToken(db, { name: input.name, createdBy: operator.email });
-  await recordAudit(db, { actor: actorFrom(req), action: "token.create", targetType: "api_token", targetId: created.apiToken.id, details: { name: created.apiToken.name, prefix: created.apiToken.prefix } });
+  await recordAudit(db, { actor: actorFrom(req), action: "token.create", targetType: "api_token", targetId: created.id, details: { name: created.name, prefix: created.prefix } });
   return json(created, { status: 201, headers: { "Cache-Control": "no-store" } });
 });

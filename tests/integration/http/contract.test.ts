@@ -115,7 +115,7 @@ describe.each(testProviders())("every route's real answers match the OpenAPI doc
     // Tokens and the audit trail.
     const token = await call(op, "POST", "/api/tokens", "/api/tokens", { name: "contract test" });
     await call(op, "GET", "/api/tokens", "/api/tokens");
-    await call(op, "DELETE", "/api/tokens/[id]", `/api/tokens/${token.apiToken.id}`);
+    await call(op, "DELETE", "/api/tokens/[id]", `/api/tokens/${token.id}`);
     await call(op, "POST", "/api/tokens", "/api/tokens", { name: "" });
 
     // Policies and endpoints.

@@ -5,7 +5,7 @@ import { destinationPolicy } from "@/lib/delivery/endpoint-checks";
 import { endpointUpdateSchema } from "@/lib/delivery/endpoint-schema";
 import { getEndpoint } from "@/lib/delivery/get-endpoint";
 import { updateEndpoint } from "@/lib/delivery/update-endpoint";
-import { json, parseBody, route } from "@/lib/http/handler";
+import { json, noContent, parseBody, route } from "@/lib/http/handler";
 
 export const dynamic = "force-dynamic";
 
@@ -28,7 +28,7 @@ export const PATCH = route(async (req: Request, ctx: Ctx) => {
 export const DELETE = route(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
   const db = await getReadyDb();
-  const deleted = await deleteEndpoint(db, id);
+  await deleteEndpoint(db, id);
   await recordAudit(db, { actor: actorFrom(req), action: "endpoint.delete", targetType: "endpoint", targetId: id });
-  return json(deleted);
+  return noContent();
 });

@@ -1,7 +1,7 @@
 import { getReadyDb } from "@/lib/db/ready";
 import { actorFrom, recordAudit } from "@/lib/auth/audit";
 import { deletePolicy, getPolicy, policyUpdateSchema, updatePolicy } from "@/lib/delivery/policies";
-import { json, parseBody, route } from "@/lib/http/handler";
+import { json, noContent, parseBody, route } from "@/lib/http/handler";
 
 export const dynamic = "force-dynamic";
 
@@ -26,5 +26,5 @@ export const DELETE = route(async (req: Request, ctx: Ctx) => {
   const db = await getReadyDb();
   const deleted = await deletePolicy(db, id);
   await recordAudit(db, { actor: actorFrom(req), action: "policy.delete", targetType: "policy", targetId: id, details: { endpointsAffected: deleted.endpointsAffected } });
-  return json(deleted);
+  return noContent();
 });

@@ -1,4 +1,4 @@
-import { json, parseBody, route } from "@/lib/http/handler";
+import { json, noContent, parseBody, route } from "@/lib/http/handler";
 import { actorFrom, recordAudit } from "@/lib/auth/audit";
 import { sourceStore } from "@/lib/inbound/runtime";
 import { updateSourceSchema } from "@/lib/inbound/source-schema";
@@ -31,5 +31,5 @@ export const DELETE = route(async (req: Request, ctx: Ctx) => {
   const store = await sourceStore();
   await deleteSource(store, id);
   await recordAudit(store.db, { actor: actorFrom(req), action: "source.delete", targetType: "source", targetId: id });
-  return new Response(null, { status: 204 });
+  return noContent();
 });
