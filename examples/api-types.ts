@@ -1300,8 +1300,8 @@ export interface components {
         Message: {
             id: string;
             eventType: string;
-            /** @description The exact text delivered to endpoints */
-            payload: string;
+            /** @description The JSON value delivered to endpoints; a delivery's detail has its exact text */
+            payload: unknown;
             idempotencyKey: string | null;
             createdAt: components["schemas"]["Timestamp"];
             deliveries: components["schemas"]["Delivery"][];
@@ -3337,7 +3337,7 @@ export interface operations {
                 cursor?: string;
                 source?: string;
                 status?: "processing" | "processed" | "failed" | "skipped";
-                type?: string;
+                eventType?: string;
             };
             header?: never;
             path?: never;

@@ -109,6 +109,12 @@ export function ApiConventions() {
             reprocess, rotate) may be sent without a body.
           </p>
           <p>Bodies are JSON objects of at most 1 MiB and 64 levels of nesting.</p>
+          <p>
+            Names are the same everywhere: an event&apos;s type is <code className={code}>eventType</code> in bodies, answers and query strings. A
+            message&apos;s <code className={code}>payload</code> is answered as the JSON value sent; where the exact bytes matter (a delivery&apos;s
+            attempts, a dead letter, a received webhook, whose signatures were computed over them) <code className={code}>payload</code> is that exact
+            text.
+          </p>
         </div>
       </Card>
       <Card title="Examples" className="xl:col-span-2">

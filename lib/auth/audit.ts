@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { keysetPage, type Page } from "../db/keyset-page";
+import { jsonOrText } from "../http/json";
 import type { Db, Tx } from "../db/client";
 
 export { actorFrom } from "./actor";
@@ -60,14 +61,7 @@ export interface AuditEntry {
 
 export type AuditPage = Page<AuditEntry>;
 
-function parseDetails(text: string | null): unknown {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
+const parseDetails = (text: string | null): unknown => (text === null ? null : jsonOrText(text));
 
 export async function listAudit(db: Db, query: AuditListQuery): Promise<AuditPage> {
   const filters = { actor: query.actor, action: query.action, targetType: query.targetType, targetId: query.targetId };

@@ -53,7 +53,7 @@ export const replayedDeliverySchema = z.object({
 export const messageSchema = z.object({
   id: z.string(),
   eventType: z.string(),
-  payload: z.string().describe("The exact text delivered to endpoints"),
+  payload: z.unknown().describe("The JSON value delivered to endpoints; a delivery's detail has its exact text"),
   idempotencyKey: z.string().nullable(),
   createdAt: timestamp,
   deliveries: z.array(deliverySchema),

@@ -37,3 +37,12 @@ export function parseJsonText(text: string, what = "The body"): unknown {
     throw new AppError("invalid_json", `${what} is not valid JSON`);
   }
 }
+
+/** Stored text as the JSON value it holds, or the text itself when it is no JSON (a form-encoded webhook, an old row). */
+export function jsonOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { keysetPage, type Page } from "../db/keyset-page";
 import type { Db, InboundEvent } from "../db/client";
 import { notFound } from "../http/errors";
+import { jsonOrText } from "../http/json";
 import { forwardedHeaders, parseSourceHeaders } from "./forwarded-headers";
 import { parseHeaderRecord } from "./header-record";
 import { PRESET_INFO, providerIdOf } from "./providers/catalog";
@@ -16,7 +17,7 @@ export const listEventsQuerySchema = z.object({
   cursor: z.string().trim().min(1).max(100).optional(),
   source: sourceNameSchema.optional(),
   status: z.enum(INBOUND_STATUSES).optional(),
-  type: z.string().trim().min(1).max(200).optional(),
+  eventType: z.string().trim().min(1).max(200).optional(),
 });
 export type ListEventsQuery = z.output<typeof listEventsQuerySchema>;
 
@@ -85,7 +86,7 @@ export async function listInboundEvents(db: Db, query: ListEventsQuery): Promise
   const filters = {
     ...(query.source ? { source: { name: query.source } } : {}),
     ...(query.status ? { status: query.status } : {}),
-    ...(query.type ? { eventType: query.type } : {}),
+    ...(query.eventType ? { eventType: query.eventType } : {}),
   };
   const page = await keysetPage(query, {
     field: "receivedAt",
@@ -95,14 +96,6 @@ export async function listInboundEvents(db: Db, query: ListEventsQuery): Promise
       db.prisma.inboundEvent.findMany({ where: { AND: [filters, after ?? {}] }, orderBy: [{ receivedAt: "desc" }, { id: "desc" }], take, include: { source: { select: { name: true } } } }),
   });
   return { ...page, data: page.data.map(summary) };
-}
-
-function parseResultBody(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
 }
 
 /** One inbound event with what the dashboard shows beside it: the message it became, its deliveries, its dead letters. */
@@ -137,7 +130,7 @@ export async function getInboundEvent(db: Db, id: string): Promise<InboundEventD
     // What was sent is on the message; without one, what would be sent.
     sourceHeaders: message ? parseSourceHeaders(message.sourceHeaders) : forwardedHeaders(row.source.name, provider ? PRESET_INFO[provider] : { providerHeaders: [] }, headers),
     payload: row.payload,
-    result: row.resultStatus === null ? null : { status: row.resultStatus, body: row.resultBody === null ? null : parseResultBody(row.resultBody) },
+    result: row.resultStatus === null ? null : { status: row.resultStatus, body: row.resultBody === null ? null : jsonOrText(row.resultBody) },
     processingUntil: row.processingUntil,
     message: message && {
       id: message.id,

@@ -66,13 +66,13 @@ describe.each(testProviders())("listing inbound events on %s", (provider) => {
   it("filters by source name, status and type", async () => {
     expect((await list({ source: "shop" })).data.map((e) => e.idempotencyKey).sort()).toEqual(["e2", "e4"]);
     expect((await list({ status: "skipped" })).data.map((e) => e.idempotencyKey)).toEqual(["e3"]);
-    expect((await list({ type: "order.created" })).data.map((e) => e.idempotencyKey).sort()).toEqual(["e1", "e4", "e5"]);
-    expect((await list({ type: "order.created", source: "default" })).data.map((e) => e.idempotencyKey).sort()).toEqual(["e1", "e5"]);
+    expect((await list({ eventType: "order.created" })).data.map((e) => e.idempotencyKey).sort()).toEqual(["e1", "e4", "e5"]);
+    expect((await list({ eventType: "order.created", source: "default" })).data.map((e) => e.idempotencyKey).sort()).toEqual(["e1", "e5"]);
     expect((await list({ source: "nowhere" })).data).toEqual([]);
   });
 
   it("summarises each event", async () => {
-    const [first] = (await list({ source: "shop", type: "order.paid" })).data;
+    const [first] = (await list({ source: "shop", eventType: "order.paid" })).data;
     expect(first).toMatchObject({ source: "shop", idempotencyKey: "e2", keySource: "body.id", eventType: "order.paid", status: "processed", resultStatus: 200, runs: 1, duplicateCount: 0, providerAttempt: 2 });
     expect(first.messageId).toEqual(expect.any(String));
   });
