@@ -32,9 +32,9 @@ export async function createApiToken(db: Db, input: { name: string; createdBy: s
 }
 
 /** Active tokens first, newest first; revoked ones stay listed so their history is visible. */
-export async function listApiTokens(db: Db): Promise<ApiTokenView[]> {
+export async function listApiTokens(db: Db): Promise<{ data: ApiTokenView[] }> {
   const rows = await db.prisma.apiToken.findMany({ select: viewSelect, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
-  return [...rows.filter((t) => !t.revokedAt), ...rows.filter((t) => t.revokedAt)];
+  return { data: [...rows.filter((t) => !t.revokedAt), ...rows.filter((t) => t.revokedAt)] };
 }
 
 /** Revoking twice keeps the first revocation time. */

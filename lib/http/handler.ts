@@ -67,14 +67,28 @@ export function route<C>(handler: Handler<C>): Handler<C> {
   };
 }
 
-export async function readJson(req: Request, maxBytes = DEFAULT_JSON_BODY_BYTES): Promise<unknown> {
-  const text = await readBodyWithLimit(req, maxBytes);
-  if (text.trim() === "") throw new AppError("invalid_json", "The request body is empty; send a JSON object");
-  return parseJsonText(text, "The request body");
+/**
+ * The one body reader of the operator API: one size limit, one depth limit, the same
+ * words for every refusal. `empty` is what an empty body reads as; undefined refuses it.
+ */
+async function readJsonBody(req: Request, empty?: unknown): Promise<unknown> {
+  const text = await readBodyWithLimit(req, DEFAULT_JSON_BODY_BYTES);
+  if (text.trim() !== "") return parseJsonText(text, "The request body");
+  if (empty === undefined) throw new AppError("invalid_json", "The request body is empty; send a JSON object");
+  return empty;
 }
 
-export async function parseBody<S extends ZodType>(req: Request, schema: S, maxBytes?: number): Promise<z.output<S>> {
-  return schema.parse(await readJson(req, maxBytes));
+export function readJson(req: Request): Promise<unknown> {
+  return readJsonBody(req);
+}
+
+export async function parseBody<S extends ZodType>(req: Request, schema: S): Promise<z.output<S>> {
+  return schema.parse(await readJsonBody(req));
+}
+
+/** For one-click actions (replay, reprocess, rotate) whose options may be left out: an empty body reads as `{}`. */
+export async function parseOptionalBody<S extends ZodType>(req: Request, schema: S): Promise<z.output<S>> {
+  return schema.parse(await readJsonBody(req, {}));
 }
 
 export function parseQuery<S extends ZodType>(req: Request, schema: S): z.output<S> {

@@ -77,11 +77,11 @@ async function viewOf(store: SourceStore, row: InboundSource): Promise<SourceVie
   return toSourceView(row, now, refused.get(row.id) ?? 0);
 }
 
-export async function listSources(store: SourceStore): Promise<SourceView[]> {
+export async function listSources(store: SourceStore): Promise<{ data: SourceView[] }> {
   const rows = await store.db.prisma.inboundSource.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   const now = nowOf(store);
   const refused = await refusedLastDayBySource(store.db, now);
-  return rows.map((r) => toSourceView(r, now, refused.get(r.id) ?? 0));
+  return { data: rows.map((r) => toSourceView(r, now, refused.get(r.id) ?? 0)) };
 }
 
 export async function getSource(store: SourceStore, id: string): Promise<SourceView> {

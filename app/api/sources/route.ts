@@ -7,7 +7,7 @@ import { createSource, listSources } from "@/lib/inbound/sources";
 export const dynamic = "force-dynamic";
 
 /** GET /api/sources: every inbound source, secrets masked. */
-export const GET = route(async () => json({ data: await listSources(await sourceStore()) }));
+export const GET = route(async () => json(await listSources(await sourceStore())));
 
 /** POST /api/sources: creates a source; the answer carries its secret, shown this once. */
 export const POST = route(async (req: Request) => {

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(async (req) => {
   requireOperator(req);
-  return json({ data: await listApiTokens(await getReadyDb()) });
+  return json(await listApiTokens(await getReadyDb()));
 });
 
 /** 201 with the token itself, the only time it is ever shown. */

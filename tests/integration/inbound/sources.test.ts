@@ -86,7 +86,7 @@ describe.each(testProviders())("inbound sources on %s", (provider) => {
   it("lists and gets sources without their secrets", async () => {
     const a = await create({ name: "a-src", provider: "standard_webhooks" });
     const b = await create({ name: "b-src", provider: "custom" });
-    const list = await listSources(store);
+    const { data: list } = await listSources(store);
     expect(list.map((s) => s.name)).toEqual(["default", "a-src", "b-src"]);
     expect(list[0].webhookPath).toBe("/api/webhook");
     const text = JSON.stringify(list) + JSON.stringify(await getSource(store, a.id));

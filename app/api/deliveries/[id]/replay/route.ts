@@ -1,9 +1,8 @@
 import { actorFrom, recordAudit } from "@/lib/auth/audit";
 import { getReadyDb } from "@/lib/db/ready";
 import { resendRequestSchema } from "@/lib/dlq/endpoint-gate";
-import { parseOptionalBody } from "@/lib/dlq/parse-optional-body";
 import { replayDelivery } from "@/lib/dlq/replay-delivery";
-import { json, route } from "@/lib/http/handler";
+import { json, parseOptionalBody, route } from "@/lib/http/handler";
 
 export const dynamic = "force-dynamic";
 

@@ -1,10 +1,9 @@
 import { actorFrom, recordAudit } from "@/lib/auth/audit";
 import { getReadyDb } from "@/lib/db/ready";
 import { resendRequestSchema } from "@/lib/dlq/endpoint-gate";
-import { parseOptionalBody } from "@/lib/dlq/parse-optional-body";
 import { reprocessDeadLetter } from "@/lib/dlq/reprocess-dead-letter";
 import { defaultInboundReprocessDeps } from "@/lib/dlq/reprocess-inbound-letter";
-import { json, route } from "@/lib/http/handler";
+import { json, parseOptionalBody, route } from "@/lib/http/handler";
 
 export const dynamic = "force-dynamic";
 
