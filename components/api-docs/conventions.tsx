@@ -1,6 +1,6 @@
 import { Card } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
-import { ERROR_STATUS } from "@/lib/http/errors";
+import { ERROR_STATUS } from "@/lib/errors/app-error";
 
 const prose = "flex flex-col gap-3 text-sm text-slate-700";
 const code = "rounded bg-slate-100 px-1 py-0.5 font-mono text-xs text-slate-800";

@@ -1,4 +1,4 @@
-import { AppError } from "../http/errors";
+import { AppError } from "../errors/app-error";
 import type { Actor } from "./actor";
 import { readCookie, SESSION_COOKIE } from "./cookies";
 import { secretsEqual } from "./digest";

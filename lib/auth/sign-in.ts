@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors/app-error";
 import { recordAudit } from "./audit";
 import type { SignInInput } from "./credentials";
 import { burnPasswordCheck, verifyPassword } from "./password";

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { notFound } from "../http/errors";
+import { notFound } from "../errors/app-error";
 import { randomToken, sha256Hex } from "./digest";
 
 export const TOKEN_PREFIX = "hr_";

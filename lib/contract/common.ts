@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ERROR_STATUS, type ErrorCode } from "../http/errors";
+import { ERROR_STATUS, type ErrorCode } from "../errors/app-error";
 
 /**
  * Shapes every resource's answers share. These schemas describe the wire (dates are ISO

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ERROR_STATUS } from "../http/errors";
+import { ERROR_STATUS } from "../errors/app-error";
 import { SESSION_COOKIE } from "../auth/cookies";
 import { OPERATIONS, REQUEST_SCHEMAS, RESPONSE_SCHEMAS, TAGS, type Access, type Operation } from "./operations";
 

@@ -1,4 +1,4 @@
-import { invalidRequest } from "../http/errors";
+import { invalidRequest } from "../errors/app-error";
 
 /** What every paged list takes: a page size and the previous page's `nextCursor`. */
 export interface PageQuery {

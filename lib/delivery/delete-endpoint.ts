@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import { isRecordNotFound } from "../db/errors";
-import { notFound } from "../http/errors";
+import { notFound } from "../errors/app-error";
 
 export interface DeletedEndpoint {
   id: string;

@@ -1,6 +1,6 @@
 import { config } from "../config";
 import { isForeignKeyViolation } from "../db/errors";
-import { invalidRequest, type AppError } from "../http/errors";
+import { invalidRequest, type AppError } from "../errors/app-error";
 import { assertDestinationAllowed, DestinationRefusedError, type DestinationPolicy } from "./ssrf";
 
 /** The destination rule the running server applies, from HOOKRELAY_ALLOW_PRIVATE_DESTINATIONS. */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Db, RetryPolicyRow } from "../db/client";
 import type { Prisma } from "../db/generated/sqlite/client.ts";
 import { isUniqueViolation, prismaErrorCode } from "../db/errors";
-import { AppError, notFound } from "../http/errors";
+import { AppError, notFound } from "../errors/app-error";
 import { delaySchedule, timeToGiveUpMs, type GiveUpTime, type ScheduleStep } from "../retry/backoff";
 import { DEFAULT_RETRY_POLICY, retryPolicySchema, type RetryPolicy } from "../retry/policy";
 import { policyFromRow } from "./policy-resolver";

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { AppError, notFound } from "../http/errors";
+import { AppError, notFound } from "../errors/app-error";
 import { generateEndpointSecret, secretHint, SECRET_ROTATION_GRACE_MS } from "./endpoint-secret";
 
 export interface RotatedSecret {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { invalidRequest } from "../http/errors";
+import { invalidRequest } from "../errors/app-error";
 import { createMessage } from "./create-message";
 import { getMessage, type MessageView } from "./get-message";
 

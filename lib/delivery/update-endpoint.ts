@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import { isRecordNotFound } from "../db/errors";
-import { notFound } from "../http/errors";
+import { notFound } from "../errors/app-error";
 import type { DestinationPolicy } from "./ssrf";
 import { assertEndpointDestination, unknownPolicyError } from "./endpoint-checks";
 import type { EndpointUpdateInput } from "./endpoint-schema";

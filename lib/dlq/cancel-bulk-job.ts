@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { AppError, notFound } from "../http/errors";
+import { AppError, notFound } from "../errors/app-error";
 import { toBulkJobView, type BulkJobView } from "./bulk-job-view";
 
 /**

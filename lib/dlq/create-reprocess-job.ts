@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db, Tx } from "../db/client";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors/app-error";
 import { DEFAULT_RATE_PER_SECOND, MAX_RATE_PER_SECOND, toBulkJobView, type BulkJobView } from "./bulk-job-view";
 import { endpointStateSelect, requireEnabledEndpoints, type EndpointState } from "./endpoint-gate";
 import { bulkSelectionShape, describeSelection, exactlyOneSelection, MAX_BULK_LETTERS, selectionWhere, type BulkSelection } from "./select-dead-letters";

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { AppError, notFound } from "../http/errors";
+import { AppError, notFound } from "../errors/app-error";
 import { deadLetterSelect, toDeadLetterView, type DeadLetterView } from "./dead-letter-view";
 
 /** Closes a pending letter without sending it; the row stays, for the record. */

@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import { notifyNewDeliveries } from "../delivery/wakeup";
-import { notFound } from "../http/errors";
+import { notFound } from "../errors/app-error";
 import { endpointStateSelect, requireEnabledEndpoints } from "./endpoint-gate";
 
 export interface ReplayedDelivery {

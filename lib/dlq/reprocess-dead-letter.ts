@@ -2,7 +2,7 @@ import type { Db, Tx } from "../db/client";
 import { isRecordNotFound } from "../db/errors";
 import type { Prisma } from "../db/generated/sqlite/client.ts";
 import { notifyNewDeliveries } from "../delivery/wakeup";
-import { AppError, notFound } from "../http/errors";
+import { AppError, notFound } from "../errors/app-error";
 import { UNTYPED_EVENT, type ProcessOutcome } from "../inbound/process-event";
 import { deadLetterSelect, letterKind, toDeadLetterView, type DeadLetterView } from "./dead-letter-view";
 import { endpointStateSelect, requireEnabledEndpoints } from "./endpoint-gate";

@@ -1,7 +1,6 @@
-import { ZodError, type ZodType, type z } from "zod";
-import { AppError, invalidRequest, type ErrorBody } from "./errors";
-import { databaseUnavailable, isDatabaseUnavailable, isInvalidText } from "../db/errors";
-import { logger } from "../log";
+import type { ZodType, z } from "zod";
+import { AppError, type ErrorBody } from "../errors/app-error";
+import { toAppError } from "../errors/to-app-error";
 import { parseJsonText } from "./json";
 import { readBodyWithLimit } from "./read-body";
 
@@ -18,20 +17,6 @@ export function errorResponse(err: AppError, headers: HeadersInit = {}): Respons
   const h = new Headers(headers);
   if (err.retryAfterSeconds !== undefined) h.set("Retry-After", String(Math.max(0, Math.ceil(err.retryAfterSeconds))));
   return Response.json(err.toBody() satisfies ErrorBody, { status: err.status, headers: h });
-}
-
-export function validationError(err: ZodError): AppError {
-  return invalidRequest(err.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
-}
-
-/** Maps anything thrown by a handler to the one JSON error shape; unknown errors are logged and become 500. */
-export function toAppError(err: unknown): AppError {
-  if (err instanceof AppError) return err;
-  if (err instanceof ZodError) return validationError(err);
-  if (isInvalidText(err)) return new AppError("bad_request", "Text in the request cannot contain the NUL character (U+0000)");
-  if (isDatabaseUnavailable(err)) return databaseUnavailable(err);
-  logger.error({ err }, "unhandled error in route handler");
-  return new AppError("internal", "Something went wrong on our side");
 }
 
 type Handler<C> = (req: Request, ctx: C) => Promise<Response>;

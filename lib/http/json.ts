@@ -1,4 +1,4 @@
-import { AppError } from "./errors";
+import { AppError } from "../errors/app-error";
 
 /**
  * Deepest nesting of arrays and objects accepted in any JSON input. Real payloads nest a

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { keysetPage, type Page } from "../db/keyset-page";
 import type { Db, InboundEvent } from "../db/client";
-import { notFound } from "../http/errors";
+import { notFound } from "../errors/app-error";
 import { jsonOrText } from "../http/json";
 import { forwardedHeaders, parseSourceHeaders } from "./forwarded-headers";
 import { parseHeaderRecord } from "./header-record";

@@ -1,8 +1,8 @@
 import type { Db, InboundEvent, InboundSource } from "../db/client";
 import { withDeadline } from "../db/deadline";
 import { addInboundDeadLetter } from "../dlq/add-dead-letter";
-import { AppError } from "../http/errors";
-import { toAppError } from "../http/handler";
+import { AppError } from "../errors/app-error";
+import { toAppError } from "../errors/to-app-error";
 import { logger } from "../log";
 import type { DedupeCache } from "./dedupe-cache";
 import type { HandlerRegistry } from "./handlers";

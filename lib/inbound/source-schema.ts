@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_SOURCE_NAME } from "../db/bootstrap";
 import type { InboundSource } from "../db/client";
-import type { Issue } from "../http/errors";
+import type { Issue } from "../errors/app-error";
 import { PRESET_INFO, providerIdOf } from "./providers/catalog";
 import { PROVIDER_IDS, SIGNATURE_ENCODINGS, type ProviderId } from "./providers/types";
 import { secretHint, secretSchemaFor } from "./source-secret";

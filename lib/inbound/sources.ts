@@ -1,7 +1,7 @@
 import { DEFAULT_SOURCE_NAME } from "../db/bootstrap";
 import type { Db, InboundSource } from "../db/client";
 import { isRecordNotFound, isUniqueViolation } from "../db/errors";
-import { AppError, invalidRequest, notFound } from "../http/errors";
+import { AppError, invalidRequest, notFound } from "../errors/app-error";
 import { DEFAULT_CUSTOM_HEADER, DEFAULT_CUSTOM_PREFIX, PRESET_INFO, providerIdOf } from "./providers/catalog";
 import type { ProviderId } from "./providers/types";
 import { refusedLastDayBySource } from "./refusal-store";

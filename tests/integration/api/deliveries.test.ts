@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { DEFAULT_RETRY_POLICY } from "@/lib/retry/policy";
 import type { DeliveryStatus } from "@/lib/delivery/delivery-view";
 import { getDelivery } from "@/lib/delivery/get-delivery";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { createEndpoint } from "@/lib/delivery/create-endpoint";
 import { endpointCreateSchema } from "@/lib/delivery/endpoint-schema";
 import { updateEndpoint } from "@/lib/delivery/update-endpoint";

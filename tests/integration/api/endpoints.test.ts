@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { createEndpoint } from "@/lib/delivery/create-endpoint";
 import { deleteEndpoint } from "@/lib/delivery/delete-endpoint";
 import { endpointCreateSchema, endpointUpdateSchema } from "@/lib/delivery/endpoint-schema";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { getMessage } from "@/lib/delivery/get-message";
 import { idempotencyKeyOf, messageCreateSchema, submitMessage } from "@/lib/delivery/submit-message";
 import { testProviders, useTestDatabase } from "../../support/databases";

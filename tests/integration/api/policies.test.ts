@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { delaySchedule, timeToGiveUpMs } from "@/lib/retry/backoff";
 import { DEFAULT_RETRY_POLICY, RETRY_POLICY_MESSAGES } from "@/lib/retry/policy";
 import {

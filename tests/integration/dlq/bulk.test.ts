@@ -8,7 +8,7 @@ import { systemClock, type Clock } from "@/lib/dlq/clock";
 import { createReprocessJob, reprocessJobRequestSchema, type CreatedJob } from "@/lib/dlq/create-reprocess-job";
 import { getBulkJob } from "@/lib/dlq/get-bulk-job";
 import { HandlerRegistry } from "@/lib/inbound/handlers";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { TestReceiver, waitFor } from "../../support/receiver";
 import { testProviders, useTestDatabase } from "../../support/databases";
 import { auditOf, bodyOf, closeAppDatabase, deadLettersFor, freshApp, jobContext, makeEndpoint, reprocessDeliveries, request, requestsFor, seedDeadLetters, startWorker, OPERATOR, type ErrorJson } from "./support";

@@ -5,7 +5,7 @@ import { getDeadLetter } from "@/lib/dlq/get-dead-letter";
 import { reprocessDeadLetter, type ReprocessOptions } from "@/lib/dlq/reprocess-dead-letter";
 import { replayDelivery } from "@/lib/dlq/replay-delivery";
 import { HandlerRegistry } from "@/lib/inbound/handlers";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { TestReceiver, waitFor } from "../../support/receiver";
 import { testProviders, useTestDatabase } from "../../support/databases";
 import { auditOf, bodyOf, closeAppDatabase, deadLettersFor, freshApp, idContext, letterInState, makeEndpoint, request, sendTo, startWorker, OPERATOR, type ErrorJson } from "./support";

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { SkipEventError } from "@/lib/inbound/handlers";
 import { getInboundEvent, listEventsQuerySchema, listInboundEvents } from "@/lib/inbound/list-events";
 import { SourceCache } from "@/lib/inbound/source-cache";

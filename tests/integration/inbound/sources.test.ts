@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { SourceCache } from "@/lib/inbound/source-cache";
 import { createSourceSchema, rotateSecretSchema, updateSourceSchema } from "@/lib/inbound/source-schema";
 import { createSource, deleteSource, getSource, listSources, rotateSourceSecret, updateSource, type SourceStore } from "@/lib/inbound/sources";
