@@ -42,7 +42,7 @@ describe.each(testProviders())("endpoint destinations on %s", (provider) => {
 
   beforeEach(() => clearDeliveryData(t.db));
 
-  const create = (url: string, policy: { allowPrivate: boolean }) => createEndpoint(t.db, endpointCreateSchema.parse({ url }), policy);
+  const create = (url: string, policy: { allowPrivate: boolean }) => createEndpoint(t.db, endpointCreateSchema.parse({ url }), policy, "system");
 
   describe("when private destinations are not allowed", () => {
     it.each(REFUSED)("refuses %s", async (url, message) => {
@@ -72,7 +72,7 @@ describe.each(testProviders())("endpoint destinations on %s", (provider) => {
 
     it("refuses moving an endpoint to a private address and keeps the old URL", async () => {
       const e = await create(PUBLIC_URL, closed);
-      expect(await refusal(updateEndpoint(t.db, e.id, { url: "http://10.0.0.1/" }, closed))).toEqual([
+      expect(await refusal(updateEndpoint(t.db, e.id, { url: "http://10.0.0.1/" }, closed, "system"))).toEqual([
         { path: "url", message: "Destination refused: 10.0.0.1 is a private network address; only public internet addresses are allowed" },
       ]);
       expect((await t.db.prisma.endpoint.findUniqueOrThrow({ where: { id: e.id } })).url).toBe(PUBLIC_URL);

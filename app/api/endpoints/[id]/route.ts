@@ -1,5 +1,5 @@
 import { getReadyDb } from "@/lib/db/ready";
-import { actorFrom, recordAudit } from "@/lib/auth/audit";
+import { actorFrom } from "@/lib/auth/audit";
 import { deleteEndpoint } from "@/lib/delivery/delete-endpoint";
 import { destinationPolicy } from "@/lib/delivery/endpoint-checks";
 import { endpointUpdateSchema } from "@/lib/delivery/endpoint-schema";
@@ -20,15 +20,11 @@ export const PATCH = route(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
   const patch = await parseBody(req, endpointUpdateSchema);
   const db = await getReadyDb();
-  const updated = await updateEndpoint(db, id, patch, destinationPolicy());
-  await recordAudit(db, { actor: actorFrom(req), action: "endpoint.update", targetType: "endpoint", targetId: id, details: patch });
-  return json(updated);
+  return json(await updateEndpoint(db, id, patch, destinationPolicy(), actorFrom(req)));
 });
 
 export const DELETE = route(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
-  const db = await getReadyDb();
-  await deleteEndpoint(db, id);
-  await recordAudit(db, { actor: actorFrom(req), action: "endpoint.delete", targetType: "endpoint", targetId: id });
+  await deleteEndpoint(await getReadyDb(), id, actorFrom(req));
   return noContent();
 });
