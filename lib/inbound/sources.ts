@@ -1,3 +1,4 @@
+import { recordAudit } from "../auth/audit";
 import { DEFAULT_SOURCE_NAME } from "../db/bootstrap";
 import type { Db, InboundSource } from "../db/client";
 import { isRecordNotFound, isUniqueViolation } from "../db/errors";
@@ -89,17 +90,21 @@ export async function getSource(store: SourceStore, id: string): Promise<SourceV
 }
 
 /** Creates a source; the secret (given or generated) is in this answer and never again. */
-export async function createSource(store: SourceStore, input: CreateSourceInput): Promise<SourceWithSecret> {
+export async function createSource(store: SourceStore, input: CreateSourceInput, actor: string): Promise<SourceWithSecret> {
   let row: InboundSource;
   try {
-    row = await store.db.prisma.inboundSource.create({
-      data: {
-        name: input.name,
-        description: input.description ?? null,
-        idempotencyTtlSeconds: input.idempotencyTtlSeconds,
-        rateLimitPerSecond: input.rateLimitPerSecond ?? null,
-        ...signingColumns(input.provider, input),
-      },
+    row = await store.db.prisma.$transaction(async (tx) => {
+      const created = await tx.inboundSource.create({
+        data: {
+          name: input.name,
+          description: input.description ?? null,
+          idempotencyTtlSeconds: input.idempotencyTtlSeconds,
+          rateLimitPerSecond: input.rateLimitPerSecond ?? null,
+          ...signingColumns(input.provider, input),
+        },
+      });
+      await recordAudit(tx, { actor, action: "source.create", targetType: "source", targetId: created.id, details: { name: created.name, provider: input.provider } });
+      return created;
     });
   } catch (err) {
     throw writeError(err, input.name);
@@ -113,7 +118,7 @@ export async function createSource(store: SourceStore, input: CreateSourceInput)
  * Edits a source. Changing the preset replaces the secret (given or generated) and returns
  * it once; the secret of an unchanged preset is changed by rotation only.
  */
-export async function updateSource(store: SourceStore, id: string, input: UpdateSourceInput): Promise<SourceView & { secret?: string | null }> {
+export async function updateSource(store: SourceStore, id: string, input: UpdateSourceInput, actor: string): Promise<SourceView & { secret?: string | null }> {
   const row = await findRow(store, id);
   if (row.name === DEFAULT_SOURCE_NAME && input.name !== undefined && input.name !== row.name) {
     throw new AppError("conflict", "The default source cannot be renamed: POST /api/webhook posts to it");
@@ -138,15 +143,21 @@ export async function updateSource(store: SourceStore, id: string, input: Update
 
   let updated: InboundSource;
   try {
-    updated = await store.db.prisma.inboundSource.update({
-      where: { id },
-      data: {
-        name: input.name,
-        description: input.description,
-        idempotencyTtlSeconds: input.idempotencyTtlSeconds,
-        rateLimitPerSecond: input.rateLimitPerSecond,
-        ...signing,
-      },
+    updated = await store.db.prisma.$transaction(async (tx) => {
+      const changed = await tx.inboundSource.update({
+        where: { id },
+        data: {
+          name: input.name,
+          description: input.description,
+          idempotencyTtlSeconds: input.idempotencyTtlSeconds,
+          rateLimitPerSecond: input.rateLimitPerSecond,
+          ...signing,
+        },
+      });
+      // What changed, never the secret.
+      const { secret: _secret, ...details } = input;
+      await recordAudit(tx, { actor, action: "source.update", targetType: "source", targetId: id, details });
+      return changed;
     });
   } catch (err) {
     throw writeError(err, input.name);
@@ -158,11 +169,14 @@ export async function updateSource(store: SourceStore, id: string, input: Update
 }
 
 /** Deletes a source and its inbound records; the default source stays (it backs POST /api/webhook). */
-export async function deleteSource(store: SourceStore, id: string): Promise<void> {
+export async function deleteSource(store: SourceStore, id: string, actor: string): Promise<void> {
   const row = await findRow(store, id);
   if (row.name === DEFAULT_SOURCE_NAME) throw new AppError("conflict", "The default source cannot be deleted: POST /api/webhook posts to it");
-  const { count } = await store.db.prisma.inboundSource.deleteMany({ where: { id } });
-  if (count === 0) throw notFound("Inbound source");
+  await store.db.prisma.$transaction(async (tx) => {
+    const { count } = await tx.inboundSource.deleteMany({ where: { id } });
+    if (count === 0) throw notFound("Inbound source");
+    await recordAudit(tx, { actor, action: "source.delete", targetType: "source", targetId: id });
+  });
   store.cache.invalidate(row.name);
 }
 
@@ -171,7 +185,7 @@ export async function deleteSource(store: SourceStore, id: string): Promise<void
  * over without failed deliveries (Stripe's "roll secret" signs with both meanwhile). Also
  * how a provider-made secret is first set. The new secret is in this answer and never again.
  */
-export async function rotateSourceSecret(store: SourceStore, id: string, input: RotateSecretInput): Promise<SourceWithSecret> {
+export async function rotateSourceSecret(store: SourceStore, id: string, input: RotateSecretInput, actor: string): Promise<SourceWithSecret> {
   const row = await findRow(store, id);
   const provider = storedProvider(row);
   const info = PRESET_INFO[provider];
@@ -187,13 +201,17 @@ export async function rotateSourceSecret(store: SourceStore, id: string, input: 
   const keepPrevious = input.previousSecretValidSeconds > 0 && row.secret !== null;
   let updated: InboundSource;
   try {
-    updated = await store.db.prisma.inboundSource.update({
-      where: { id },
-      data: {
-        secret: input.secret ?? generateSecret(info.secretFormat),
-        previousSecret: keepPrevious ? row.secret : null,
-        previousSecretExpiresAt: keepPrevious ? new Date(now + input.previousSecretValidSeconds * 1000) : null,
-      },
+    updated = await store.db.prisma.$transaction(async (tx) => {
+      const rotated = await tx.inboundSource.update({
+        where: { id },
+        data: {
+          secret: input.secret ?? generateSecret(info.secretFormat),
+          previousSecret: keepPrevious ? row.secret : null,
+          previousSecretExpiresAt: keepPrevious ? new Date(now + input.previousSecretValidSeconds * 1000) : null,
+        },
+      });
+      await recordAudit(tx, { actor, action: "source.rotate_secret", targetType: "source", targetId: id });
+      return rotated;
     });
   } catch (err) {
     throw writeError(err);

@@ -1,4 +1,3 @@
-import { recordAudit } from "@/lib/auth/audit";
 import { actorFrom, requireOperator } from "@/lib/auth/actor";
 import { apiTokenCreateSchema } from "@/lib/auth/credentials";
 import { createApiToken, listApiTokens } from "@/lib/auth/tokens";
@@ -17,7 +16,6 @@ export const POST = route(async (req) => {
   const operator = requireOperator(req);
   const input = await parseBody(req, apiTokenCreateSchema);
   const db = await getReadyDb();
-  const created = await createApiToken(db, { name: input.name, createdBy: operator.email });
-  await recordAudit(db, { actor: actorFrom(req), action: "token.create", targetType: "api_token", targetId: created.id, details: { name: created.name, prefix: created.prefix } });
+  const created = await createApiToken(db, { name: input.name, createdBy: operator.email }, actorFrom(req));
   return json(created, { status: 201, headers: { "Cache-Control": "no-store" } });
 });

@@ -16,7 +16,7 @@ describe.each(testProviders())("listing inbound events on %s", (provider) => {
 
   beforeAll(async () => {
     await resetInbound(t.db);
-    await createSource({ db: t.db, cache: new SourceCache() }, createSourceSchema.parse({ name: "shop" }));
+    await createSource({ db: t.db, cache: new SourceCache() }, createSourceSchema.parse({ name: "shop" }), "system");
     await t.db.prisma.endpoint.create({ data: { url: "http://127.0.0.1:9/hook", secret: "s", eventTypes: "[]" } });
     const deps = makeDeps(t.db);
     deps.registry.register("bad.thing", async () => {

@@ -1,4 +1,3 @@
-import { recordAudit } from "@/lib/auth/audit";
 import { actorFrom, requireOperator } from "@/lib/auth/actor";
 import { revokeApiToken } from "@/lib/auth/tokens";
 import { getReadyDb } from "@/lib/db/ready";
@@ -12,8 +11,6 @@ type Ctx = { params: Promise<{ id: string }> };
 export const DELETE = route(async (req: Request, ctx: Ctx) => {
   requireOperator(req);
   const { id } = await ctx.params;
-  const db = await getReadyDb();
-  const token = await revokeApiToken(db, id);
-  await recordAudit(db, { actor: actorFrom(req), action: "token.revoke", targetType: "api_token", targetId: token.id, details: { name: token.name, prefix: token.prefix } });
+  await revokeApiToken(await getReadyDb(), id, actorFrom(req));
   return noContent();
 });

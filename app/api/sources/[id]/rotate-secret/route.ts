@@ -1,5 +1,5 @@
 import { json, parseOptionalBody, route } from "@/lib/http/handler";
-import { actorFrom, recordAudit } from "@/lib/auth/audit";
+import { actorFrom } from "@/lib/auth/audit";
 import { sourceStore } from "@/lib/inbound/runtime";
 import { rotateSecretSchema } from "@/lib/inbound/source-schema";
 import { rotateSourceSecret } from "@/lib/inbound/sources";
@@ -10,8 +10,5 @@ export const dynamic = "force-dynamic";
 export const POST = route(async (req: Request, ctx: { params: Promise<{ id: string }> }) => {
   const { id } = await ctx.params;
   const input = await parseOptionalBody(req, rotateSecretSchema);
-  const store = await sourceStore();
-  const rotated = await rotateSourceSecret(store, id, input);
-  await recordAudit(store.db, { actor: actorFrom(req), action: "source.rotate_secret", targetType: "source", targetId: id });
-  return json(rotated);
+  return json(await rotateSourceSecret(await sourceStore(), id, input, actorFrom(req)));
 });
