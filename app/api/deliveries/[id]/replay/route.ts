@@ -1,4 +1,4 @@
-import { actorFrom, recordAudit } from "@/lib/auth/audit";
+import { actorFrom } from "@/lib/auth/audit";
 import { getReadyDb } from "@/lib/db/ready";
 import { resendRequestSchema } from "@/lib/dlq/endpoint-gate";
 import { replayDelivery } from "@/lib/dlq/replay-delivery";
@@ -12,8 +12,5 @@ type Ctx = { params: Promise<{ id: string }> };
 export const POST = route(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
   const { enableEndpoint } = await parseOptionalBody(req, resendRequestSchema);
-  const db = await getReadyDb();
-  const replay = await replayDelivery(db, id, { enableEndpoint });
-  await recordAudit(db, { actor: actorFrom(req), action: "delivery.replay", targetType: "delivery", targetId: id, details: { replayId: replay.id, enableEndpoint } });
-  return json(replay, { status: 202 });
+  return json(await replayDelivery(await getReadyDb(), id, { enableEndpoint }, actorFrom(req)), { status: 202 });
 });
