@@ -1,4 +1,4 @@
-import { actorFrom, recordAudit } from "@/lib/auth/audit";
+import { actorFrom } from "@/lib/auth/audit";
 import { getReadyDb } from "@/lib/db/ready";
 import { resendRequestSchema } from "@/lib/dlq/endpoint-gate";
 import { reprocessDeadLetter } from "@/lib/dlq/reprocess-dead-letter";
@@ -13,9 +13,6 @@ type Ctx = { params: Promise<{ id: string }> };
 export const POST = route(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
   const { enableEndpoint } = await parseOptionalBody(req, resendRequestSchema);
-  const db = await getReadyDb();
-  const result = await reprocessDeadLetter(db, id, { enableEndpoint, inbound: defaultInboundReprocessDeps() });
-  const details = result.kind === "delivery" ? { deliveryId: result.deliveryId, enableEndpoint } : { outcome: result.outcome.kind };
-  await recordAudit(db, { actor: actorFrom(req), action: "dead_letter.reprocess", targetType: "dead_letter", targetId: id, details });
+  const result = await reprocessDeadLetter(await getReadyDb(), id, { enableEndpoint, inbound: defaultInboundReprocessDeps(), actor: actorFrom(req) });
   return json(result, { status: result.kind === "delivery" ? 202 : 200 });
 });
