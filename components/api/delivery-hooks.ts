@@ -3,6 +3,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Delivery, DeliveryDetail, DeliveryPage, ReplayedDelivery } from "@/lib/contract/deliveries";
 import { deliveriesApiPath, isLive, type DeliveryFilters } from "@/components/deliveries/filters";
+import { endpointKeys } from "./endpoint-hooks";
 import { apiFetch } from "./fetcher";
 import { overviewKeys } from "./overview-hooks";
 
@@ -14,12 +15,6 @@ export type DeliveryPageView = DeliveryPage;
 
 export interface DeliveryListQuery extends DeliveryFilters {
   cursor: string | null;
-}
-
-export interface EndpointOption {
-  id: string;
-  url: string;
-  enabled: boolean;
 }
 
 export const deliveryKeys = {
@@ -55,16 +50,6 @@ export function useDelivery(id: string) {
   });
 }
 
-/** The endpoint filter's options; under the endpoints prefix so edits there refresh it. */
-export function useEndpointOptions() {
-  return useQuery({
-    queryKey: ["endpoints", "delivery-filter-options"] as const,
-    queryFn: ({ signal }) => apiFetch<{ data: EndpointOption[] }>("/api/endpoints", { signal }),
-    select: (body) => body.data,
-    staleTime: 30_000,
-  });
-}
-
 export interface ReplayVariables {
   id: string;
   /** Re-enables a disabled endpoint as part of the replay instead of answering 409. */
@@ -82,7 +67,7 @@ export function useReplayDelivery() {
     onSuccess: (_result, { enableEndpoint }) => {
       void client.invalidateQueries({ queryKey: deliveryKeys.all });
       void client.invalidateQueries({ queryKey: overviewKeys.all });
-      if (enableEndpoint) void client.invalidateQueries({ queryKey: ["endpoints"] });
+      if (enableEndpoint) void client.invalidateQueries({ queryKey: endpointKeys.all });
     },
   });
 }

@@ -8,6 +8,7 @@ import type * as contract from "@/lib/contract/dead-letters";
 import { letterHref, lettersApiPath, statsApiPath, type BulkFilter, type LetterFilters } from "@/components/dead-letters/filters";
 import { mutationErrorText } from "@/components/ui/form-errors";
 import { deliveryKeys } from "./delivery-hooks";
+import { endpointKeys } from "./endpoint-hooks";
 import { ApiError, apiFetch } from "./fetcher";
 import { overviewKeys } from "./overview-hooks";
 
@@ -84,7 +85,7 @@ function invalidateAfterLetters(client: QueryClient, endpointsToo = false) {
   void client.invalidateQueries({ queryKey: dlqKeys.all });
   void client.invalidateQueries({ queryKey: deliveryKeys.all });
   void client.invalidateQueries({ queryKey: overviewKeys.all });
-  if (endpointsToo) void client.invalidateQueries({ queryKey: ["endpoints"] });
+  if (endpointsToo) void client.invalidateQueries({ queryKey: endpointKeys.all });
 }
 
 type Snapshot = [QueryKey, unknown][];

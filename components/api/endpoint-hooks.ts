@@ -5,6 +5,7 @@ import { toast } from "sonner";
 import type { EndpointCreateInput, EndpointUpdateInput } from "@/lib/delivery/endpoint-schema";
 import type { CreatedEndpoint, Endpoint, EndpointDetail, RotatedEndpointSecret } from "@/lib/contract/endpoints";
 import { ApiError, apiFetch } from "./fetcher";
+import { policyKeys } from "./policy-hooks";
 import { mutationErrorText } from "@/components/ui/form-errors";
 
 // The answers' types are inferred from the API's schemas (lib/contract), as JSON carries them.
@@ -12,18 +13,17 @@ export type { CreatedEndpoint, Endpoint, EndpointDetail, EndpointHealth } from "
 export type RotatedSecret = RotatedEndpointSecret;
 
 /*
- * Everything lives under ["endpoints"], which the simulator's endpoint picker shares, so one
- * prefix invalidation after a write refreshes every view of endpoints.
+ * Everything lives under ["endpoints"], the pickers of other pages included, so one prefix
+ * invalidation after a write refreshes every view of endpoints.
  */
 export const endpointKeys = {
   all: ["endpoints"] as const,
   list: () => [...endpointKeys.all, "list"] as const,
+  options: () => [...endpointKeys.all, "options"] as const,
   details: () => [...endpointKeys.all, "detail"] as const,
   detail: (id: string) => [...endpointKeys.details(), id] as const,
 };
 
-/** Policy rows count the endpoints that use them; they live under this prefix (policy-hooks). */
-const POLICIES_PREFIX = ["policies"] as const;
 
 /* Health and the failing/disabled state move while deliveries run, so open views poll. */
 const LIST_REFRESH_MS = 10_000;
@@ -40,6 +40,19 @@ export function useEndpoints() {
   });
 }
 
+/** The endpoints as choices in other pages' filters and pickers: the list, without the polling of the endpoints page. */
+export function useEndpointOptions() {
+  return useQuery({
+    queryKey: endpointKeys.options(),
+    queryFn: ({ signal }) => apiFetch<{ data: Endpoint[] }>("/api/endpoints", { signal }),
+    select: (body) => body.data,
+    staleTime: 30_000,
+  });
+}
+
+/** A choice of endpoint: the fields the pickers read. */
+export type EndpointOption = Pick<Endpoint, "id" | "url" | "enabled" | "description" | "policy">;
+
 export function useEndpoint(id: string) {
   return useQuery({
     queryKey: endpointKeys.detail(id),
@@ -53,7 +66,7 @@ function useRefreshEndpoints() {
   const client = useQueryClient();
   return () => {
     void client.invalidateQueries({ queryKey: endpointKeys.all });
-    void client.invalidateQueries({ queryKey: POLICIES_PREFIX });
+    void client.invalidateQueries({ queryKey: policyKeys.all });
   };
 }
 
@@ -121,7 +134,7 @@ export function useDeleteEndpoint(id: string) {
       // Dropped rather than invalidated: a refetch of a deleted endpoint can only 404.
       client.removeQueries({ queryKey: endpointKeys.detail(id) });
       void client.invalidateQueries({ queryKey: endpointKeys.all });
-      void client.invalidateQueries({ queryKey: POLICIES_PREFIX });
+      void client.invalidateQueries({ queryKey: policyKeys.all });
       toast.success("Endpoint deleted");
     },
     onError: (err) => toast.error("The endpoint was not deleted", { description: mutationErrorText(err) }),

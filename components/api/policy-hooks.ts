@@ -5,6 +5,7 @@ import { toast } from "sonner";
 import type { Policy } from "@/lib/contract/policies";
 import type { PolicyCreateInput, PolicyUpdateInput } from "@/lib/delivery/policies";
 import { mutationErrorText } from "@/components/ui/form-errors";
+import { endpointKeys } from "./endpoint-hooks";
 import { ApiError, apiFetch } from "./fetcher";
 
 // The answers' types are inferred from the API's schemas (lib/contract), as JSON carries them.
@@ -21,8 +22,6 @@ export const policyKeys = {
   detail: (id: string) => [...policyKeys.details(), id] as const,
 };
 
-/** Endpoint rows name their policy and follow the default one; they live under this prefix. */
-const ENDPOINTS_PREFIX = ["endpoints"] as const;
 
 const path = (id: string) => `/api/policies/${encodeURIComponent(id)}`;
 
@@ -47,7 +46,7 @@ function useRefreshPolicies() {
   const client = useQueryClient();
   return () => {
     void client.invalidateQueries({ queryKey: policyKeys.all });
-    void client.invalidateQueries({ queryKey: ENDPOINTS_PREFIX });
+    void client.invalidateQueries({ queryKey: endpointKeys.all });
   };
 }
 
@@ -90,7 +89,7 @@ export function useDeletePolicy(policy: Pick<Policy, "id" | "endpointCount">) {
       // Dropped rather than invalidated: a refetch of a deleted policy can only 404.
       client.removeQueries({ queryKey: policyKeys.detail(id) });
       void client.invalidateQueries({ queryKey: policyKeys.all });
-      void client.invalidateQueries({ queryKey: ENDPOINTS_PREFIX });
+      void client.invalidateQueries({ queryKey: endpointKeys.all });
       const moved = policy.endpointCount;
       toast.success("Policy deleted", {
         description: moved > 0 ? `${moved} endpoint${moved === 1 ? " now follows" : "s now follow"} the default policy.` : undefined,
