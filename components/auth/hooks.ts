@@ -2,7 +2,8 @@
 
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { apiFetch } from "@/components/api/fetcher";
-import type { ApiToken, AuditPage, CreatedApiToken, Session } from "@/lib/contract/auth";
+import type { ApiToken, AuditPage, CreatedApiToken, Session, SignedIn } from "@/lib/contract/auth";
+import type { SetupInput, SignInInput } from "@/lib/auth/credentials";
 
 // The answers' types are inferred from the API's schemas (lib/contract), as JSON carries them.
 export type { ApiToken, AuditEntry } from "@/lib/contract/auth";
@@ -56,3 +57,14 @@ export function useAuditLog() {
     getNextPageParam: (last) => last.nextCursor,
   });
 }
+
+/*
+ * Signing in, setting up and signing out change whose session every cached query belongs
+ * to, and each is followed by a full page load: plain requests, not mutations with cache
+ * updates. Kept here so no component calls the API itself.
+ */
+export const authRequests = {
+  signIn: (values: SignInInput) => apiFetch<SignedIn>("/api/auth/sign-in", { method: "POST", body: JSON.stringify(values) }),
+  setUp: (values: SetupInput) => apiFetch<SignedIn>("/api/auth/setup", { method: "POST", body: JSON.stringify(values) }),
+  signOut: () => apiFetch<undefined>("/api/auth/sign-out", { method: "POST" }),
+};
