@@ -38,6 +38,7 @@ const PAGES: PageCase[] = [
   { name: "backtest", path: () => "/simulator?tab=backtest", ready: (p) => p.getByRole("tab", { name: "Backtest", selected: true }) },
   { name: "search", path: () => "/search?q=pages.*", ready: (p) => p.getByRole("list", { name: "Search results" }) },
   { name: "settings", path: () => "/settings", ready: (p, d) => shown(p, d.tokenName) },
+  { name: "api-docs", path: () => "/docs/api", ready: (p) => p.getByRole("region", { name: "Dead letters" }) },
   { name: "not-found", path: () => "/no-such-page", ready: (p) => h1(p, "This page does not exist") },
   { name: "sign-in", path: () => "/sign-in", ready: (p) => h1(p, "Sign in"), signedOut: true },
 ];

@@ -1,34 +1,21 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { DeliveryRow } from "@/lib/delivery/delivery-view";
-import type { DeliveryDetail } from "@/lib/delivery/get-delivery";
-import type { ReplayedDelivery } from "@/lib/dlq/replay-delivery";
+import type { Delivery, DeliveryDetail, DeliveryPage, ReplayedDelivery } from "@/lib/contract/deliveries";
 import { deliveriesApiPath, isLive, type DeliveryFilters } from "@/components/deliveries/filters";
 import { useActionKey } from "./action-key";
+import { endpointKeys } from "./endpoint-hooks";
 import { apiFetch } from "./fetcher";
 import { overviewKeys } from "./overview-hooks";
 
-/** A server type as it arrives over JSON: dates become ISO strings. */
-export type Wire<T> = T extends Date ? string : T extends readonly (infer U)[] ? Wire<U>[] : T extends object ? { [K in keyof T]: Wire<T[K]> } : T;
-
-export type DeliveryListItem = Wire<DeliveryRow>;
-export type DeliveryDetailView = Wire<DeliveryDetail>;
-export type ReplayResult = Wire<ReplayedDelivery>;
-
-export interface DeliveryPageView {
-  data: DeliveryListItem[];
-  nextCursor: string | null;
-}
+// The answers' types are inferred from the API's schemas (lib/contract), as JSON carries them.
+export type DeliveryListItem = Delivery;
+export type DeliveryDetailView = DeliveryDetail;
+export type ReplayResult = ReplayedDelivery;
+export type DeliveryPageView = DeliveryPage;
 
 export interface DeliveryListQuery extends DeliveryFilters {
   cursor: string | null;
-}
-
-export interface EndpointOption {
-  id: string;
-  url: string;
-  enabled: boolean;
 }
 
 export const deliveryKeys = {
@@ -64,16 +51,6 @@ export function useDelivery(id: string) {
   });
 }
 
-/** The endpoint filter's options; under the endpoints prefix so edits there refresh it. */
-export function useEndpointOptions() {
-  return useQuery({
-    queryKey: ["endpoints", "delivery-filter-options"] as const,
-    queryFn: ({ signal }) => apiFetch<{ data: EndpointOption[] }>("/api/endpoints", { signal }),
-    select: (body) => body.data,
-    staleTime: 30_000,
-  });
-}
-
 export interface ReplayVariables {
   id: string;
   /** Re-enables a disabled endpoint as part of the replay instead of answering 409. */
@@ -94,7 +71,7 @@ export function useReplayDelivery() {
     onSuccess: (_result, { enableEndpoint }) => {
       void client.invalidateQueries({ queryKey: deliveryKeys.all });
       void client.invalidateQueries({ queryKey: overviewKeys.all });
-      if (enableEndpoint) void client.invalidateQueries({ queryKey: ["endpoints"] });
+      if (enableEndpoint) void client.invalidateQueries({ queryKey: endpointKeys.all });
     },
   });
 }

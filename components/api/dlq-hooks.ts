@@ -4,33 +4,25 @@ import { keepPreviousData, skipToken, useMutation, useQuery, useQueryClient, typ
 import { useRouter } from "next/navigation";
 import { useCallback } from "react";
 import { toast } from "sonner";
-import type { BulkJobView } from "@/lib/dlq/bulk-job-view";
-import type { CreatedJob, DryRun } from "@/lib/dlq/create-reprocess-job";
-import type { DiscardResult } from "@/lib/dlq/discard-dead-letters";
-import type { DeadLetterDetail } from "@/lib/dlq/get-dead-letter";
-import type { DlqStats } from "@/lib/dlq/get-dlq-stats";
-import type { DeadLetterListItem } from "@/lib/dlq/list-dead-letters";
-import type { ReprocessResult } from "@/lib/dlq/reprocess-dead-letter";
+import type * as contract from "@/lib/contract/dead-letters";
 import { letterHref, lettersApiPath, statsApiPath, type BulkFilter, type LetterFilters } from "@/components/dead-letters/filters";
 import { mutationErrorText } from "@/components/ui/form-errors";
-import { deliveryKeys, type Wire } from "./delivery-hooks";
 import { useActionKey } from "./action-key";
+import { deliveryKeys } from "./delivery-hooks";
+import { endpointKeys } from "./endpoint-hooks";
 import { ApiError, apiFetch } from "./fetcher";
 import { overviewKeys } from "./overview-hooks";
 
-export type LetterItem = Wire<DeadLetterListItem>;
-export type LetterDetail = Wire<DeadLetterDetail>;
-export type DlqStatsView = Wire<DlqStats>;
-export type BulkJob = Wire<BulkJobView>;
-export type DryRunView = Wire<DryRun>;
-export type CreatedJobView = Wire<CreatedJob>;
-export type DiscardResultView = Wire<DiscardResult>;
-export type ReprocessResultView = Wire<ReprocessResult>;
-
-export interface LetterPage {
-  data: LetterItem[];
-  nextCursor: string | null;
-}
+// The answers' types are inferred from the API's schemas (lib/contract), as JSON carries them.
+export type LetterItem = contract.DeadLetterListItem;
+export type LetterDetail = contract.DeadLetterDetail;
+export type DlqStatsView = contract.DlqStats;
+export type BulkJob = contract.BulkJob;
+export type DryRunView = Extract<contract.ReprocessJobResult, { dryRun: true }>;
+export type CreatedJobView = Extract<contract.ReprocessJobResult, { dryRun: false }>;
+export type DiscardResultView = contract.DiscardResult;
+export type ReprocessResultView = contract.ReprocessResult;
+export type LetterPage = contract.DeadLetterPage;
 
 export interface LetterListQuery extends LetterFilters {
   cursor: string | null;
@@ -94,13 +86,13 @@ function invalidateAfterLetters(client: QueryClient, endpointsToo = false) {
   void client.invalidateQueries({ queryKey: dlqKeys.all });
   void client.invalidateQueries({ queryKey: deliveryKeys.all });
   void client.invalidateQueries({ queryKey: overviewKeys.all });
-  if (endpointsToo) void client.invalidateQueries({ queryKey: ["endpoints"] });
+  if (endpointsToo) void client.invalidateQueries({ queryKey: endpointKeys.all });
 }
 
 type Snapshot = [QueryKey, unknown][];
 
 /** Shows `status` on the letter wherever it is cached, at once; returns what to put back if the server refuses. */
-async function setLetterStatus(client: QueryClient, id: string, status: string): Promise<Snapshot> {
+async function setLetterStatus(client: QueryClient, id: string, status: LetterItem["status"]): Promise<Snapshot> {
   await client.cancelQueries({ queryKey: dlqKeys.lists() });
   await client.cancelQueries({ queryKey: dlqKeys.detail(id) });
   const snapshot: Snapshot = [...client.getQueriesData({ queryKey: dlqKeys.lists() }), ...client.getQueriesData({ queryKey: dlqKeys.detail(id) })];

@@ -3,54 +3,29 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import type { EndpointCreateInput, EndpointUpdateInput } from "@/lib/delivery/endpoint-schema";
-import type { EndpointHealth as HealthView } from "@/lib/delivery/endpoint-health";
-import type { EndpointView } from "@/lib/delivery/endpoint-view";
-import type { HeldAction, SettledHeld } from "@/lib/delivery/held-deliveries";
-import type { SentTestEvent } from "@/lib/delivery/send-test-event";
+import type { CreatedEndpoint, Endpoint, EndpointDetail, RotatedEndpointSecret, SentTestEvent, SettledHeld } from "@/lib/contract/endpoints";
+import type { HeldAction } from "@/lib/delivery/held-deliveries";
 import { useActionKey } from "./action-key";
 import { ApiError, apiFetch } from "./fetcher";
+import { policyKeys } from "./policy-hooks";
 import { mutationErrorText } from "@/components/ui/form-errors";
 
-/** Dates arrive as ISO strings once the API's objects have been through JSON. */
-type DateFields = "disabledAt" | "failingSince" | "previousSecretExpiresAt" | "createdAt" | "updatedAt";
-
-export type Endpoint = Omit<EndpointView, DateFields> & {
-  disabledAt: string | null;
-  failingSince: string | null;
-  previousSecretExpiresAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type EndpointHealth = Omit<HealthView, "lastFailure"> & {
-  lastFailure: (Omit<NonNullable<HealthView["lastFailure"]>, "at"> & { at: string }) | null;
-};
-
-export type EndpointDetail = Endpoint & { health: EndpointHealth; heldDeliveries: number };
-
-/** The only response that carries the whole secret. */
-export type CreatedEndpoint = Endpoint & { secret: string };
-
-export interface RotatedSecret {
-  id: string;
-  secret: string;
-  secretHint: string;
-  previousSecretExpiresAt: string;
-}
+// The answers' types are inferred from the API's schemas (lib/contract), as JSON carries them.
+export type { CreatedEndpoint, Endpoint, EndpointDetail, EndpointHealth } from "@/lib/contract/endpoints";
+export type RotatedSecret = RotatedEndpointSecret;
 
 /*
- * Everything lives under ["endpoints"], which the simulator's endpoint picker shares, so one
- * prefix invalidation after a write refreshes every view of endpoints.
+ * Everything lives under ["endpoints"], the pickers of other pages included, so one prefix
+ * invalidation after a write refreshes every view of endpoints.
  */
 export const endpointKeys = {
   all: ["endpoints"] as const,
   list: () => [...endpointKeys.all, "list"] as const,
+  options: () => [...endpointKeys.all, "options"] as const,
   details: () => [...endpointKeys.all, "detail"] as const,
   detail: (id: string) => [...endpointKeys.details(), id] as const,
 };
 
-/** Policy rows count the endpoints that use them; they live under this prefix (policy-hooks). */
-const POLICIES_PREFIX = ["policies"] as const;
 
 /* Health and the failing/disabled state move while deliveries run, so open views poll. */
 const LIST_REFRESH_MS = 10_000;
@@ -67,6 +42,19 @@ export function useEndpoints() {
   });
 }
 
+/** The endpoints as choices in other pages' filters and pickers: the list, without the polling of the endpoints page. */
+export function useEndpointOptions() {
+  return useQuery({
+    queryKey: endpointKeys.options(),
+    queryFn: ({ signal }) => apiFetch<{ data: Endpoint[] }>("/api/endpoints", { signal }),
+    select: (body) => body.data,
+    staleTime: 30_000,
+  });
+}
+
+/** A choice of endpoint: the fields the pickers read. */
+export type EndpointOption = Pick<Endpoint, "id" | "url" | "enabled" | "description" | "policy">;
+
 export function useEndpoint(id: string) {
   return useQuery({
     queryKey: endpointKeys.detail(id),
@@ -80,7 +68,7 @@ function useRefreshEndpoints() {
   const client = useQueryClient();
   return () => {
     void client.invalidateQueries({ queryKey: endpointKeys.all });
-    void client.invalidateQueries({ queryKey: POLICIES_PREFIX });
+    void client.invalidateQueries({ queryKey: policyKeys.all });
   };
 }
 
@@ -170,12 +158,12 @@ export function useRotateEndpointSecret(id: string) {
 export function useDeleteEndpoint(id: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: () => apiFetch<{ id: string; deleted: true }>(path(id), { method: "DELETE" }),
+    mutationFn: () => apiFetch<undefined>(path(id), { method: "DELETE" }),
     onSuccess: () => {
       // Dropped rather than invalidated: a refetch of a deleted endpoint can only 404.
       client.removeQueries({ queryKey: endpointKeys.detail(id) });
       void client.invalidateQueries({ queryKey: endpointKeys.all });
-      void client.invalidateQueries({ queryKey: POLICIES_PREFIX });
+      void client.invalidateQueries({ queryKey: policyKeys.all });
       toast.success("Endpoint deleted");
     },
     onError: (err) => toast.error("The endpoint was not deleted", { description: mutationErrorText(err) }),

@@ -1,18 +1,14 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { InboundEventDetail, InboundEventSummary } from "@/lib/inbound/list-events";
+import type { InboundEvent, InboundEventDetail, InboundEventPage } from "@/lib/contract/inbound";
 import { inboundApiPath, type InboundFilters } from "@/components/inbound/filters";
-import type { Wire } from "./delivery-hooks";
 import { apiFetch } from "./fetcher";
 
-export type InboundEventItem = Wire<InboundEventSummary>;
-export type InboundEventView = Wire<InboundEventDetail>;
-
-export interface InboundPage {
-  data: InboundEventItem[];
-  nextCursor: string | null;
-}
+// The answers' types are inferred from the API's schemas (lib/contract), as JSON carries them.
+export type InboundEventItem = InboundEvent;
+export type InboundEventView = InboundEventDetail;
+export type InboundPage = InboundEventPage;
 
 export interface InboundListQuery extends InboundFilters {
   cursor: string | null;

@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import type { Overview } from "@/lib/overview/get-overview";
+import type { Overview } from "@/lib/contract/ops";
 import type { OverviewWindow } from "@/components/overview/shape";
 import { apiFetch } from "./fetcher";
 

@@ -2,12 +2,14 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
-import type { DeletedPolicy, PolicyCreateInput, PolicyUpdateInput, PolicyView } from "@/lib/delivery/policies";
+import type { Policy } from "@/lib/contract/policies";
+import type { PolicyCreateInput, PolicyUpdateInput } from "@/lib/delivery/policies";
 import { mutationErrorText } from "@/components/ui/form-errors";
+import { endpointKeys } from "./endpoint-hooks";
 import { ApiError, apiFetch } from "./fetcher";
 
-/** Dates arrive as ISO strings once the API's objects have been through JSON. */
-export type Policy = Omit<PolicyView, "createdAt" | "updatedAt"> & { createdAt: string; updatedAt: string };
+// The answers' types are inferred from the API's schemas (lib/contract), as JSON carries them.
+export type { Policy } from "@/lib/contract/policies";
 
 /*
  * Everything lives under ["policies"], which the simulator's saved-policy picker shares, so
@@ -20,8 +22,6 @@ export const policyKeys = {
   detail: (id: string) => [...policyKeys.details(), id] as const,
 };
 
-/** Endpoint rows name their policy and follow the default one; they live under this prefix. */
-const ENDPOINTS_PREFIX = ["endpoints"] as const;
 
 const path = (id: string) => `/api/policies/${encodeURIComponent(id)}`;
 
@@ -46,7 +46,7 @@ function useRefreshPolicies() {
   const client = useQueryClient();
   return () => {
     void client.invalidateQueries({ queryKey: policyKeys.all });
-    void client.invalidateQueries({ queryKey: ENDPOINTS_PREFIX });
+    void client.invalidateQueries({ queryKey: endpointKeys.all });
   };
 }
 
@@ -79,16 +79,18 @@ export function useUpdatePolicy(id: string) {
   });
 }
 
-export function useDeletePolicy(id: string) {
+/** `policy`: the one being deleted, whose endpoints the toast counts (the answer is a bare 204). */
+export function useDeletePolicy(policy: Pick<Policy, "id" | "endpointCount">) {
   const client = useQueryClient();
+  const { id } = policy;
   return useMutation({
-    mutationFn: () => apiFetch<DeletedPolicy>(path(id), { method: "DELETE" }),
-    onSuccess: (result) => {
+    mutationFn: () => apiFetch<undefined>(path(id), { method: "DELETE" }),
+    onSuccess: () => {
       // Dropped rather than invalidated: a refetch of a deleted policy can only 404.
       client.removeQueries({ queryKey: policyKeys.detail(id) });
       void client.invalidateQueries({ queryKey: policyKeys.all });
-      void client.invalidateQueries({ queryKey: ENDPOINTS_PREFIX });
-      const moved = result.endpointsAffected;
+      void client.invalidateQueries({ queryKey: endpointKeys.all });
+      const moved = policy.endpointCount;
       toast.success("Policy deleted", {
         description: moved > 0 ? `${moved} endpoint${moved === 1 ? " now follows" : "s now follow"} the default policy.` : undefined,
       });

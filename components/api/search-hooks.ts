@@ -1,15 +1,10 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import type { SearchHit as HitView, SearchKind } from "@/lib/search/search";
+import type { SearchHit, SearchResult } from "@/lib/contract/search";
 import { apiFetch } from "./fetcher";
 
-export type SearchHit = Omit<HitView, "at"> & { at: string };
-export interface SearchResult {
-  query: string;
-  exact: SearchHit | null;
-  data: SearchHit[];
-}
+export type { SearchHit } from "@/lib/contract/search";
 
 export const searchKeys = { query: (q: string) => ["search", q] as const };
 
@@ -21,7 +16,7 @@ export function useSearch(q: string) {
   });
 }
 
-const PAGES: Record<SearchKind, string> = {
+const PAGES: Record<SearchHit["kind"], string> = {
   delivery: "/deliveries",
   inbound_event: "/inbound",
   dead_letter: "/dead-letters",

@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import type { Policy } from "@/lib/contract/policies";
 import type { RetryPolicy } from "@/lib/retry";
 import type { CompareInput, ComparisonEntry, SimulationInput, SimulationResult } from "@/lib/simulator";
 import type { BacktestReport } from "@/lib/simulator/backtest-history";
@@ -20,32 +21,14 @@ export interface CompareResponse {
 
 export type SimulatorResponse = ({ kind: "single"; label: string } & SimulateResponse) | ({ kind: "compare" } & CompareResponse);
 
-/** The fields of GET /api/policies the simulator uses. */
-export interface SavedPolicy extends RetryPolicy {
-  id: string;
-  name: string;
-  isDefault: boolean;
-}
+/** The fields of a saved policy the simulator uses (the policy pickers read usePolicies). */
+export type SavedPolicy = Pick<Policy, "id" | "name" | "isDefault" | keyof RetryPolicy>;
 
-/** The fields of GET /api/endpoints the simulator uses. */
-export interface EndpointOption {
-  id: string;
-  url: string;
-  description: string | null;
-  policy: { id: string; name: string } | null;
-}
-
-/*
- * Keys: simulator runs under ["simulator"]; the policy and endpoint lists sit under the
- * resources' own prefixes so invalidating ["policies"] or ["endpoints"] after an edit
- * elsewhere refreshes the simulator's pickers too.
- */
+/** Simulator runs live under ["simulator"]; the pickers use the policy and endpoint hooks and their keys. */
 export const simulatorKeys = {
   all: ["simulator"] as const,
   run: (request: SimulatorRequest) => [...simulatorKeys.all, "run", request] as const,
   backtest: (request: BacktestRequestRaw) => [...simulatorKeys.all, "backtest", request] as const,
-  policyOptions: () => ["policies", "simulator-options"] as const,
-  endpointOptions: () => ["endpoints", "simulator-options"] as const,
 };
 
 async function runSimulation(request: SimulatorRequest, signal: AbortSignal): Promise<SimulatorResponse> {
@@ -86,18 +69,3 @@ export function useBacktest(request: BacktestRequestRaw | null) {
   });
 }
 
-export function useSavedPolicies() {
-  return useQuery({
-    queryKey: simulatorKeys.policyOptions(),
-    queryFn: ({ signal }) => apiFetch<{ data: SavedPolicy[] }>("/api/policies", { signal }),
-    select: (body) => body.data,
-  });
-}
-
-export function useEndpointOptions() {
-  return useQuery({
-    queryKey: simulatorKeys.endpointOptions(),
-    queryFn: ({ signal }) => apiFetch<{ data: EndpointOption[] }>("/api/endpoints", { signal }),
-    select: (body) => body.data,
-  });
-}

@@ -2,17 +2,16 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
-import type { SourceRefusals } from "@/lib/inbound/refusal-store";
-import type { SourceView, SourceWithSecret } from "@/lib/inbound/source-schema";
+import type { Source, SourceRefusals, SourceWithSecret } from "@/lib/contract/inbound";
 import type { ProviderId, SignatureEncoding } from "@/lib/inbound/providers/types";
 import { mutationErrorText } from "@/components/ui/form-errors";
-import type { Wire } from "./delivery-hooks";
 import { apiFetch } from "./fetcher";
 
-export type InboundSource = Wire<SourceView>;
+// The answers' types are inferred from the API's schemas (lib/contract), as JSON carries them.
+export type InboundSource = Source;
 /** A source as created, rotated or switched to another preset: the only answers that carry its secret. */
-export type SourceWithSecretView = Wire<SourceWithSecret>;
-export type SourceRefusalsView = Wire<SourceRefusals>;
+export type SourceWithSecretView = SourceWithSecret;
+export type SourceRefusalsView = SourceRefusals;
 
 export const sourceKeys = {
   all: ["sources"] as const,

@@ -3,12 +3,11 @@
 import { LogOut, UserRound } from "lucide-react";
 import { useState } from "react";
 import { toast } from "sonner";
-import { apiFetch } from "@/components/api/fetcher";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ChangePasswordForm } from "./change-password-form";
-import { useSession } from "./hooks";
+import { authRequests, useSession } from "./hooks";
 import { fullPageLoad } from "./use-auth-submit";
 
 export function SignOutButton() {
@@ -17,7 +16,7 @@ export function SignOutButton() {
   async function signOut() {
     setLeaving(true);
     try {
-      await apiFetch("/api/auth/sign-out", { method: "POST" });
+      await authRequests.signOut();
       fullPageLoad("/sign-in");
     } catch (err) {
       setLeaving(false);

@@ -63,7 +63,7 @@ export function ApiTokensCard() {
     try {
       await revoke.mutateAsync(revoking.id);
       toast.success(`Revoked “${revoking.name}”; programs using it now get 401`);
-      if (created?.apiToken.id === revoking.id) setCreated(null);
+      if (created?.id === revoking.id) setCreated(null);
       setRevoking(null);
     } catch (err) {
       toast.error(err instanceof Error ? err.message : "Revoking failed");
@@ -81,7 +81,7 @@ export function ApiTokensCard() {
       bodyClassName="flex flex-col gap-5"
     >
       <CreateTokenForm onCreated={setCreated} />
-      {created ? <TokenReveal name={created.apiToken.name} token={created.token} onDone={() => setCreated(null)} /> : null}
+      {created ? <TokenReveal name={created.name} token={created.token} onDone={() => setCreated(null)} /> : null}
 
       {tokens.isPending ? (
         <div className="flex flex-col gap-2" aria-label="Loading tokens">

@@ -1,45 +1,14 @@
 "use client";
 
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { Wire } from "@/components/api/delivery-hooks";
 import { apiFetch } from "@/components/api/fetcher";
-import type { OperatorCreateInput, PasswordChangeInput } from "@/lib/auth/credentials";
-import type { OperatorView } from "@/lib/auth/operators";
+import type { ApiToken, AuditPage, CreatedApiToken, Operator, Session, SignedIn } from "@/lib/contract/auth";
+import type { OperatorCreateInput, PasswordChangeInput, SetupInput, SignInInput } from "@/lib/auth/credentials";
 
-/** GET /api/tokens rows as JSON carries them: dates are ISO strings. */
-export interface ApiToken {
-  id: string;
-  name: string;
-  prefix: string;
-  createdBy: string | null;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
-export interface CreatedToken {
-  token: string;
-  apiToken: ApiToken;
-}
-
-export interface AuditEntry {
-  id: string;
-  actor: string;
-  action: string;
-  targetType: string;
-  targetId: string | null;
-  details: unknown;
-  createdAt: string;
-}
-
-interface AuditPage {
-  data: AuditEntry[];
-  nextCursor: string | null;
-}
-
-export interface CurrentOperator {
-  operator: { id: string; email: string };
-}
+// The answers' types are inferred from the API's schemas (lib/contract), as JSON carries them.
+export type { ApiToken, AuditEntry } from "@/lib/contract/auth";
+export type CreatedToken = CreatedApiToken;
+export type CurrentOperator = Session;
 
 /* Creating or revoking a token writes an audit entry, so both prefixes are refreshed. */
 export const authKeys = {
@@ -72,7 +41,7 @@ export function useCreateApiToken() {
 export function useRevokeApiToken() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => apiFetch<ApiToken>(`/api/tokens/${encodeURIComponent(id)}`, { method: "DELETE" }),
+    mutationFn: (id: string) => apiFetch<undefined>(`/api/tokens/${encodeURIComponent(id)}`, { method: "DELETE" }),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: authKeys.tokens });
       void client.invalidateQueries({ queryKey: authKeys.audit });
@@ -89,7 +58,18 @@ export function useAuditLog() {
   });
 }
 
-export type OperatorItem = Wire<OperatorView>;
+/*
+ * Signing in, setting up and signing out change whose session every cached query belongs
+ * to, and each is followed by a full page load: plain requests, not mutations with cache
+ * updates. Kept here so no component calls the API itself.
+ */
+export const authRequests = {
+  signIn: (values: SignInInput) => apiFetch<SignedIn>("/api/auth/sign-in", { method: "POST", body: JSON.stringify(values) }),
+  setUp: (values: SetupInput) => apiFetch<SignedIn>("/api/auth/setup", { method: "POST", body: JSON.stringify(values) }),
+  signOut: () => apiFetch<undefined>("/api/auth/sign-out", { method: "POST" }),
+};
+
+export type OperatorItem = Operator;
 
 export const operatorKeys = { all: ["operators"] as const };
 
@@ -111,7 +91,7 @@ export function useAddOperator() {
 export function useRemoveOperator() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (id: string) => apiFetch(`/api/operators/${encodeURIComponent(id)}`, { method: "DELETE" }),
+    mutationFn: (id: string) => apiFetch<undefined>(`/api/operators/${encodeURIComponent(id)}`, { method: "DELETE" }),
     onSuccess: () => {
       void client.invalidateQueries({ queryKey: operatorKeys.all });
       void client.invalidateQueries({ queryKey: authKeys.audit });
@@ -122,7 +102,7 @@ export function useRemoveOperator() {
 export function useChangePassword() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: PasswordChangeInput) => apiFetch("/api/account/password", { method: "POST", body: JSON.stringify(input) }),
+    mutationFn: (input: PasswordChangeInput) => apiFetch<undefined>("/api/account/password", { method: "POST", body: JSON.stringify(input) }),
     onSuccess: () => void client.invalidateQueries({ queryKey: authKeys.audit }),
   });
 }

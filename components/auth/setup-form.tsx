@@ -4,12 +4,13 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { ShieldCheck } from "lucide-react";
 import { useForm } from "react-hook-form";
 import { z } from "zod";
-import { ApiError, apiFetch } from "@/components/api/fetcher";
+import { ApiError } from "@/components/api/fetcher";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { PASSWORD_MIN_LENGTH, setupSchema } from "@/lib/auth/credentials";
 import { AuthForm, EmailField } from "./auth-form";
 import { PasswordInput } from "./password-input";
+import { authRequests } from "./hooks";
 import { useAuthSubmit } from "./use-auth-submit";
 
 // Typing the password twice is a browser-side check only: the server needs it once.
@@ -27,7 +28,7 @@ export function SetupForm() {
 
   const { problem, leaving, submit } = useAuthSubmit(["email", "password"], setError, async ({ email, password }: z.output<typeof setupFormSchema>) => {
     try {
-      await apiFetch("/api/auth/setup", { method: "POST", body: JSON.stringify({ email, password }) });
+      await authRequests.setUp({ email, password });
     } catch (err) {
       // Someone finished setup first: this page is closed now, signing in is the way in.
       if (err instanceof ApiError && err.status === 409) return "/sign-in";

@@ -4,13 +4,13 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { LogIn } from "lucide-react";
 import { useForm } from "react-hook-form";
 import type { z } from "zod";
-import { apiFetch } from "@/components/api/fetcher";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { signInSchema } from "@/lib/auth/credentials";
 import { safeNextPath } from "@/lib/auth/next-path";
 import { AuthForm, EmailField } from "./auth-form";
 import { PasswordInput } from "./password-input";
+import { authRequests } from "./hooks";
 import { useAuthSubmit } from "./use-auth-submit";
 
 type SignInValues = z.input<typeof signInSchema>;
@@ -24,7 +24,7 @@ export function SignInForm({ next }: { next: string | null }) {
   } = useForm<SignInValues, unknown, z.output<typeof signInSchema>>({ resolver: zodResolver(signInSchema), defaultValues: { email: "", password: "" } });
 
   const { problem, leaving, submit } = useAuthSubmit(["email", "password"], setError, async (values: z.output<typeof signInSchema>) => {
-    await apiFetch("/api/auth/sign-in", { method: "POST", body: JSON.stringify(values) });
+    await authRequests.signIn(values);
     return safeNextPath(next);
   });
 

@@ -6,7 +6,7 @@ import { Filter, Inbox, RotateCcw, SearchX, ShieldCheck, Trash2, X } from "lucid
 import { useCallback, useMemo, useState } from "react";
 import type { RowSelectionState, Updater } from "@tanstack/react-table";
 import { useBulkJob, useDeadLetters, useDiscardLetter, useDlqStats, useReprocessAction, type BulkSelection, type DlqStatsView, type LetterItem } from "@/components/api/dlq-hooks";
-import { useEndpointOptions } from "@/components/api/delivery-hooks";
+import { useEndpointOptions } from "@/components/api/endpoint-hooks";
 import { ApiError } from "@/components/api/fetcher";
 import { formatCount } from "@/components/charts/format";
 import { newerCursor, pageNumber, rememberStep, type CursorTrail } from "@/components/ui/cursor-trail";

@@ -1,5 +1,6 @@
 import { formatCount, formatDuration } from "@/components/charts/format";
 import { shortUrl } from "@/components/deliveries/format";
+import type { DeadLetterDetail } from "@/lib/contract/dead-letters";
 import { FAILURE_REASONS } from "@/lib/retry/classify";
 import { metaFor, type StatusMeta, type Tone } from "@/components/ui/tone";
 
@@ -131,26 +132,9 @@ export function estimateText(count: number, rate: number): string {
   return ms < 1000 ? "under a second" : `about ${formatDuration(ms)}`;
 }
 
-export interface LinkedDelivery {
-  id: string;
-  role: "original" | "reprocess";
-  status: string;
-  attemptCount: number;
-  createdAt: string;
-  completedAt: string | null;
-}
-
-export interface HistoryAttempt {
-  deliveryId: string;
-  number: number;
-  startedAt: string;
-  durationMs: number;
-  statusCode: number | null;
-  error: string | null;
-  outcome: string;
-  delayMs: number | null;
-  responseBody?: string | null;
-}
+// A letter's history as the API answers it (lib/contract).
+export type LinkedDelivery = DeadLetterDetail["deliveries"][number];
+export type HistoryAttempt = DeadLetterDetail["history"][number];
 
 export interface HistoryGroup {
   delivery: LinkedDelivery;

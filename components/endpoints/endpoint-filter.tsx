@@ -1,6 +1,6 @@
 "use client";
 
-import { useEndpointOptions } from "@/components/api/delivery-hooks";
+import { useEndpointOptions } from "@/components/api/endpoint-hooks";
 import { FilterSelect, type FilterOption } from "@/components/ui/filter-bar";
 
 /** Filters a list by one endpoint; an id from a shared link that no endpoint has any more stays shown. */

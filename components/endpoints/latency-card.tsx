@@ -7,7 +7,7 @@ import { AXIS_PROPS, CHART_COLORS, ChartContainer, ChartLegend, GRID_PROPS, TOOL
 import { formatDuration, formatDurationTick, formatPercent } from "@/components/charts/format";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { EndpointSeries } from "@/lib/delivery/endpoint-series";
+import type { EndpointSeries } from "@/lib/contract/endpoints";
 
 const SERIES = [
   { key: "p50Ms", label: "Latency p50", color: CHART_COLORS.primary },

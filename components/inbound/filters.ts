@@ -50,7 +50,7 @@ export function inboundApiPath(filters: InboundFilters, cursor: string | null, l
   if (filters.source) params.set("source", filters.source);
   if (filters.status) params.set("status", filters.status);
   const eventType = text(filters.eventType);
-  if (eventType) params.set("type", eventType);
+  if (eventType) params.set("eventType", eventType);
   if (cursor) params.set("cursor", cursor);
   return `/api/inbound?${params.toString()}`;
 }

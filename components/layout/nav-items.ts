@@ -1,4 +1,4 @@
-import { Activity, Gauge, Inbox, Send, Settings, ShieldAlert, SlidersHorizontal, Waypoints, type LucideIcon } from "lucide-react";
+import { Activity, BookOpen, Gauge, Inbox, Send, Settings, ShieldAlert, SlidersHorizontal, Waypoints, type LucideIcon } from "lucide-react";
 
 export interface NavItem {
   href: string;
@@ -15,4 +15,5 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/policies", label: "Policies", icon: SlidersHorizontal },
   { href: "/simulator", label: "Simulator", icon: Activity },
   { href: "/settings", label: "Settings", icon: Settings },
+  { href: "/docs/api", label: "API", icon: BookOpen },
 ];

@@ -3,7 +3,7 @@
 import { useSearchParams } from "next/navigation";
 import { ArrowRight } from "lucide-react";
 import type { Overview } from "@/lib/overview/get-overview";
-import { useEndpointOptions } from "@/components/api/delivery-hooks";
+import { useEndpointOptions } from "@/components/api/endpoint-hooks";
 import { useOverview } from "@/components/api/overview-hooks";
 import { formatCount, formatDuration, formatPercent } from "@/components/charts/format";
 import { PageHeader } from "@/components/layout/page-header";

@@ -29,7 +29,7 @@ function endpointsLink(policy: Policy): string {
 function Header({ policy }: { policy: Policy }) {
   const router = useRouter();
   const update = useUpdatePolicy(policy.id);
-  const remove = useDeletePolicy(policy.id);
+  const remove = useDeletePolicy(policy);
   const [confirming, setConfirming] = useState(false);
   const count = policy.endpointCount;
 

@@ -4,7 +4,8 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { History } from "lucide-react";
 import { useEffect } from "react";
 import { Controller, useForm, useWatch } from "react-hook-form";
-import { useSavedPolicies, type EndpointOption } from "@/components/api/simulator-hooks";
+import type { EndpointOption } from "@/components/api/endpoint-hooks";
+import { usePolicies } from "@/components/api/policy-hooks";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
@@ -37,7 +38,7 @@ export function BacktestForm({ initial, validateOnLoad, running, endpoints, endp
   });
   const { register, control, handleSubmit, reset, trigger, setValue, formState } = form;
   const errors = formState.errors;
-  const saved = useSavedPolicies();
+  const saved = usePolicies();
   const policy = useWatch({ control, name: "policy" });
   const endpointId = useWatch({ control, name: "endpointId" });
 

@@ -4,7 +4,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Play, Plus, X } from "lucide-react";
 import { useEffect } from "react";
 import { useFieldArray, useForm, useWatch, type FieldErrors, type UseFormReturn } from "react-hook-form";
-import { useSavedPolicies } from "@/components/api/simulator-hooks";
+import { usePolicies } from "@/components/api/policy-hooks";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -149,7 +149,7 @@ function policyErrors(errors: FieldErrors<SimulatorFormInput>, index: number): P
 
 function VariantCard({ form, index, comparing, onRemove }: { form: Form; index: number; comparing: boolean; onRemove?: () => void }) {
   const { register, control, setValue, getValues, formState } = form;
-  const saved = useSavedPolicies();
+  const saved = usePolicies();
   const values = useWatch({ control, name: `variants.${index}.policy` });
   const label = useWatch({ control, name: `variants.${index}.label` });
   const num = { valueAsNumber: true } as const;

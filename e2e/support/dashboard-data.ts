@@ -74,7 +74,7 @@ export async function seedDashboard(api: APIRequestContext, receiver: Receiver):
     const res = await api.post("/api/webhook", { data: body });
     expect(res.ok(), await res.text()).toBe(true);
   }
-  const inbound = await api.get(`/api/inbound?type=${encodeURIComponent(LONG_EVENT_TYPE)}&limit=1`);
+  const inbound = await api.get(`/api/inbound?eventType=${encodeURIComponent(LONG_EVENT_TYPE)}&limit=1`);
   const inboundId = ((await inbound.json()) as { data: { id: string }[] }).data[0].id;
 
   // The 422 dead-letters the customer message at its first attempt; the 503 makes its endpoint failing.

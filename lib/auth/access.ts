@@ -1,4 +1,4 @@
-import { AppError } from "../http/errors";
+import { AppError } from "../errors/app-error";
 import type { Actor } from "./actor";
 import { readCookie, SESSION_COOKIE } from "./cookies";
 import { secretsEqual } from "./digest";
@@ -28,7 +28,7 @@ export type AccessDecision =
   | { action: "redirect"; location: string };
 
 /**
- * - `public`: provider-facing webhooks, health and liveness, static assets: no credentials at all.
+ * - `public`: provider-facing webhooks, health and liveness, the OpenAPI document, static assets: no credentials at all.
  * - `auth-api`: sign-in, setup, sign-out, session: no credentials, but mutations must be same-site.
  * - `auth-page`: the sign-in and setup pages.
  * - `api`, `page`: everything else belongs to operators and programs.
@@ -45,6 +45,8 @@ export function classify(method: string, pathname: string): Area {
   if ((m === "GET" || m === "HEAD") && pathname === "/api/health") return "public";
   // Liveness for load balancers; its POST is the benchmark's like-for-like twin of the webhook.
   if ((m === "GET" || m === "HEAD" || m === "POST") && pathname === "/api/ping") return "public";
+  // The API's own description: a client generator or a reader needs it before any credentials.
+  if ((m === "GET" || m === "HEAD") && pathname === "/api/openapi.json") return "public";
   if (under(pathname, "/api/auth")) return "auth-api";
   if (under(pathname, "/api")) return "api";
   if (AUTH_PAGES.has(pathname)) return "auth-page";

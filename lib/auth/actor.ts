@@ -1,4 +1,4 @@
-import { AppError } from "../http/errors";
+import { AppError } from "../errors/app-error";
 
 /**
  * Who is making a request, as established by proxy.ts and handed to route handlers in a

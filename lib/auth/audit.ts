@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { keysetPage, type Page } from "../db/keyset-page";
+import { jsonOrText } from "../http/json";
 import type { Db, Tx } from "../db/client";
-import type { Prisma } from "../db/generated/sqlite/client.ts";
-import { AppError } from "../http/errors";
 
 export { actorFrom } from "./actor";
 
@@ -59,36 +59,17 @@ export interface AuditEntry {
   createdAt: Date;
 }
 
-export interface AuditPage {
-  data: AuditEntry[];
-  /** Pass as `cursor` for the next page; null on the last page. */
-  nextCursor: string | null;
-}
+export type AuditPage = Page<AuditEntry>;
 
-function parseDetails(text: string | null): unknown {
-  if (text === null) return null;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-/** Keyset pagination in (createdAt desc, id desc) order: entries written meanwhile never shift a page. */
-async function afterCursor(db: Db, cursor: string): Promise<Prisma.AuditLogWhereInput> {
-  const row = await db.prisma.auditLog.findUnique({ where: { id: cursor }, select: { id: true, createdAt: true } });
-  if (!row) {
-    throw new AppError("validation_failed", "The request is not valid", {
-      details: [{ path: "cursor", message: "The cursor does not name an audit entry; start again from the first page" }],
-    });
-  }
-  return { OR: [{ createdAt: { lt: row.createdAt } }, { createdAt: row.createdAt, id: { lt: row.id } }] };
-}
+const parseDetails = (text: string | null): unknown => (text === null ? null : jsonOrText(text));
 
 export async function listAudit(db: Db, query: AuditListQuery): Promise<AuditPage> {
-  const filters: Prisma.AuditLogWhereInput[] = [{ actor: query.actor, action: query.action, targetType: query.targetType, targetId: query.targetId }];
-  if (query.cursor) filters.push(await afterCursor(db, query.cursor));
-  const rows = await db.prisma.auditLog.findMany({ where: { AND: filters }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: query.limit + 1 });
-  const data = rows.slice(0, query.limit).map((r) => ({ ...r, details: parseDetails(r.details) }));
-  return { data, nextCursor: rows.length > query.limit ? data[data.length - 1].id : null };
+  const filters = { actor: query.actor, action: query.action, targetType: query.targetType, targetId: query.targetId };
+  const page = await keysetPage(query, {
+    field: "createdAt",
+    noun: "an audit entry",
+    cursorRow: (id) => db.prisma.auditLog.findUnique({ where: { id }, select: { id: true, createdAt: true } }),
+    rows: (after, take) => db.prisma.auditLog.findMany({ where: { AND: [filters, after ?? {}] }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take }),
+  });
+  return { ...page, data: page.data.map((r) => ({ ...r, details: parseDetails(r.details) })) };
 }

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors/app-error";
 import { logger } from "../log";
 import { setupSchema } from "./credentials";
 import { createFirstOperator, hasOperator } from "./first-operator";

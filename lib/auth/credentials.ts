@@ -26,7 +26,7 @@ export const newPasswordSchema = z
 export const setupSchema = z.object({ email: emailSchema, password: newPasswordSchema });
 
 /** Another operator, added by one who is signed in. */
-export const operatorCreateSchema = setupSchema;
+export const operatorCreateSchema = z.object({ email: emailSchema, password: newPasswordSchema });
 export const passwordChangeSchema = z.object({
   currentPassword: z.string().min(1, "Enter your current password").max(PASSWORD_MAX_LENGTH, `Passwords have at most ${PASSWORD_MAX_LENGTH} characters`),
   newPassword: newPasswordSchema,

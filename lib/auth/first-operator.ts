@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import { isUniqueViolation, prismaErrorCode } from "../db/errors";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors/app-error";
 import { recordAudit } from "./audit";
 import type { SetupInput } from "./credentials";
 import { hashPassword } from "./password";

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { API_ROUTES } from "../http/api-routes";
-import { errorResponse, toAppError } from "../http/handler";
+import { toAppError } from "../errors/to-app-error";
+import { errorResponse } from "../http/handler";
 import { refuseUnroutable } from "../http/route-match";
 import { FORWARDED_REQUEST_ID_HEADER, REQUEST_ID_HEADER, requestIdOf } from "../http/request-log";
 import { decideAccess, type AccessDecision, type AccessLookups } from "./access";

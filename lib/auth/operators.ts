@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
-import { AppError, notFound } from "../http/errors";
+import { AppError, notFound } from "../errors/app-error";
 import { recordAudit } from "./audit";
 import type { OperatorCreateInput, PasswordChangeInput } from "./credentials";
 import { hashPassword, verifyPassword } from "./password";
@@ -38,7 +38,7 @@ export async function addOperator(db: Db, input: OperatorCreateInput, actor: str
  * Removes an operator and ends their sessions. Never the last one (nobody could sign in
  * again), and never yourself (ask another operator: a slip cannot lock you out).
  */
-export async function removeOperator(db: Db, id: string, by: { operatorId: string; actor: string }): Promise<{ id: string; deleted: true }> {
+export async function removeOperator(db: Db, id: string, by: { operatorId: string; actor: string }): Promise<void> {
   if (id === by.operatorId) throw new AppError("conflict", "You cannot remove yourself; another operator can");
   return db.prisma.$transaction(
     async (tx) => {
@@ -47,7 +47,6 @@ export async function removeOperator(db: Db, id: string, by: { operatorId: strin
       if ((await tx.operator.count()) <= 1) throw new AppError("conflict", "The last operator cannot be removed");
       await tx.operator.delete({ where: { id } });
       await recordAudit(tx, { actor: by.actor, action: "operator.delete", targetType: "operator", targetId: id, details: { email: operator.email } });
-      return { id, deleted: true as const };
     },
     { isolationLevel: "Serializable" },
   );

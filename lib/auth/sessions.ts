@@ -1,4 +1,5 @@
-import type { Db } from "../db/client";
+import type { Db, Tx } from "../db/client";
+import { recordAudit } from "./audit";
 import { randomToken, sha256Hex } from "./digest";
 
 export const SESSION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
@@ -12,11 +13,13 @@ export interface SessionOperator {
 }
 
 /** Returns the cookie value, shown to the browser once; only its digest is stored. */
-export async function createSession(db: Db, operatorId: string, options: { userAgent?: string | null; now?: Date } = {}): Promise<{ token: string; expiresAt: Date }> {
+/** Takes a transaction client, so a sign-in's session and its audit row commit together. */
+export async function createSession(db: Db | Tx, operatorId: string, options: { userAgent?: string | null; now?: Date } = {}): Promise<{ token: string; expiresAt: Date }> {
+  const client = "prisma" in db ? db.prisma : db;
   const now = options.now ?? new Date();
   const token = randomToken(32);
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS);
-  await db.prisma.operatorSession.create({
+  await client.operatorSession.create({
     data: { tokenHash: sha256Hex(token), operatorId, createdAt: now, lastSeenAt: now, expiresAt, userAgent: options.userAgent?.slice(0, 512) ?? null },
   });
   return { token, expiresAt };
@@ -36,6 +39,11 @@ export async function resolveSession(db: Db, token: string, now = new Date()): P
 }
 
 /** Signing out deletes the row, so a copied cookie stops working at once. */
-export async function deleteSession(db: Db, token: string): Promise<void> {
-  await db.prisma.operatorSession.deleteMany({ where: { tokenHash: sha256Hex(token) } });
+/** Signs out: the session ends and, when it was a live one, the sign-out is audited in the same transaction. */
+export async function endSession(db: Db, token: string): Promise<void> {
+  const session = await resolveSession(db, token);
+  await db.prisma.$transaction(async (tx) => {
+    await tx.operatorSession.deleteMany({ where: { tokenHash: sha256Hex(token) } });
+    if (session) await recordAudit(tx, { actor: `operator:${session.email}`, action: "operator.sign_out", targetType: "operator", targetId: session.operatorId });
+  });
 }

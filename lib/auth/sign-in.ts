@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors/app-error";
 import { recordAudit } from "./audit";
 import type { SignInInput } from "./credentials";
 import { burnPasswordCheck, verifyPassword } from "./password";
@@ -90,7 +90,12 @@ export async function signIn(db: Db, input: SignInInput, ctx: SignInContext): Pr
     throw new AppError("unauthorized", INVALID);
   }
 
-  await db.prisma.operator.update({ where: { id: operator.id }, data: { failedLogins: 0, nextSignInAt: null, lastLoginAt: now } });
-  const session = await createSession(db, operator.id, { userAgent: ctx.userAgent, now });
+  // The session and the audit row of the sign-in commit together.
+  const session = await db.prisma.$transaction(async (tx) => {
+    await tx.operator.update({ where: { id: operator.id }, data: { failedLogins: 0, nextSignInAt: null, lastLoginAt: now } });
+    const created = await createSession(tx, operator.id, { userAgent: ctx.userAgent, now });
+    await recordAudit(tx, { actor: `operator:${operator.email}`, action: "operator.sign_in", targetType: "operator", targetId: operator.id, details: { from: ctx.clientKey } });
+    return created;
+  });
   return { operator: { id: operator.id, email: operator.email }, ...session };
 }

@@ -1,4 +1,4 @@
-import { AppError } from "../http/errors";
+import { AppError } from "../errors/app-error";
 
 /**
  * `work`, or a 503 after `ms` when it has not settled: for answers that must arrive in

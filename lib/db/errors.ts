@@ -1,4 +1,4 @@
-import { AppError } from "../http/errors";
+import { AppError } from "../errors/app-error";
 
 /** Prisma's known-request errors carry a stable code; matching on it beats matching message text. */
 export function prismaErrorCode(err: unknown): string | undefined {

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Db } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors/app-error";
 import { canonicalJson } from "../inbound/canonical-json";
 import { matchesEventType, parseEventTypeFilter } from "./event-filter";
 import { notifyNewDeliveries } from "./wakeup";

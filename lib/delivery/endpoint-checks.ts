@@ -1,6 +1,6 @@
 import { config } from "../config";
 import { isForeignKeyViolation } from "../db/errors";
-import { AppError } from "../http/errors";
+import { invalidRequest, type AppError } from "../errors/app-error";
 import { assertDestinationAllowed, DestinationRefusedError, type DestinationPolicy } from "./ssrf";
 
 /** The destination rule the running server applies, from HOOKRELAY_ALLOW_PRIVATE_DESTINATIONS. */
@@ -9,7 +9,7 @@ export function destinationPolicy(): DestinationPolicy {
 }
 
 function fieldError(path: string, message: string): AppError {
-  return new AppError("validation_failed", "The request is not valid", { details: [{ path, message }] });
+  return invalidRequest([{ path, message }]);
 }
 
 /** A refused destination is reported on the `url` field, so the form shows it under the input. */

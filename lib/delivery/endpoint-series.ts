@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { notFound } from "../http/errors";
+import { notFound } from "../errors/app-error";
 
 export interface AttemptSample {
   startedAt: number;

@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/sqlite/client.ts";
-import { notFound } from "../http/errors";
+import { notFound } from "../errors/app-error";
 import { retryPolicySchema, type RetryPolicy } from "../retry/policy";
 import { deliveryRowSelect } from "./delivery-view";
 import { policyInEffect, type PolicyInEffect } from "./policies";

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { notFound } from "../http/errors";
+import { notFound } from "../errors/app-error";
 import { endpointHealth, type EndpointHealth } from "./endpoint-health";
 import { endpointInclude, toEndpointView, type EndpointView } from "./endpoint-view";
 import { countHeld } from "./held-deliveries";

@@ -1,12 +1,13 @@
 import type { Db } from "../db/client";
-import { notFound } from "../http/errors";
+import { notFound } from "../errors/app-error";
+import { jsonOrText } from "../http/json";
 import { deliveryRowSelect, type DeliveryRow } from "./delivery-view";
 
 export interface MessageView {
   id: string;
   eventType: string;
-  /** The exact text delivered to endpoints. */
-  payload: string;
+  /** The JSON value delivered to endpoints (a delivery's detail has its exact text). */
+  payload: unknown;
   idempotencyKey: string | null;
   createdAt: Date;
   deliveries: DeliveryRow[];
@@ -25,5 +26,5 @@ export async function getMessage(db: Db, id: string): Promise<MessageView> {
     },
   });
   if (!row) throw notFound("Message");
-  return row;
+  return { ...row, payload: jsonOrText(row.payload) };
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { recordAudit } from "../auth/audit";
 import type { Db } from "../db/client";
-import { AppError, notFound } from "../http/errors";
+import { AppError, notFound } from "../errors/app-error";
 import { notifyNewDeliveries } from "./wakeup";
 
 export const heldActionSchema = z.object({
@@ -27,15 +28,19 @@ export async function countHeld(db: Db, endpointId: string): Promise<number> {
  * concurrency like any backlog) or discards them (failed, with the reason on each). Sending
  * needs the endpoint enabled again: they would only be held anew.
  */
-export async function settleHeld(db: Db, endpointId: string, action: HeldAction, now: Date = new Date()): Promise<SettledHeld> {
+export async function settleHeld(db: Db, endpointId: string, action: HeldAction, actor: string, now: Date = new Date()): Promise<SettledHeld> {
   const endpoint = await db.prisma.endpoint.findUnique({ where: { id: endpointId }, select: { enabled: true } });
   if (!endpoint) throw notFound("Endpoint");
   if (action === "send" && !endpoint.enabled) throw new AppError("conflict", "Re-enable the endpoint before sending its held deliveries");
   const where = { endpointId, status: "held" };
-  const { count } =
-    action === "send"
-      ? await db.prisma.delivery.updateMany({ where, data: { status: "pending", nextAttemptAt: now } })
-      : await db.prisma.delivery.updateMany({ where, data: { status: "failed", lastError: DISCARDED_HELD, completedAt: now } });
+  const count = await db.prisma.$transaction(async (tx) => {
+    const { count: changed } =
+      action === "send"
+        ? await tx.delivery.updateMany({ where, data: { status: "pending", nextAttemptAt: now } })
+        : await tx.delivery.updateMany({ where, data: { status: "failed", lastError: DISCARDED_HELD, completedAt: now } });
+    await recordAudit(tx, { actor, action: `endpoint.held_${action}`, targetType: "endpoint", targetId: endpointId, details: { count: changed } });
+    return changed;
+  });
   if (action === "send" && count > 0) notifyNewDeliveries();
   return { endpointId, action, count };
 }

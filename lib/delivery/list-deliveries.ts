@@ -1,7 +1,7 @@
 import { z } from "zod";
+import { keysetPage, type Page } from "../db/keyset-page";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/sqlite/client.ts";
-import { AppError } from "../http/errors";
 import { DELIVERY_STATUSES, deliveryOrder, deliveryRowSelect, type DeliveryRow } from "./delivery-view";
 
 const STATUS_MESSAGE = `Status must be one or more of: ${DELIVERY_STATUSES.join(", ")} (comma-separated)`;
@@ -29,38 +29,19 @@ export const deliveryListQuerySchema = z.object({
 
 export type DeliveryListQuery = z.output<typeof deliveryListQuerySchema>;
 
-export interface DeliveryPage {
-  data: DeliveryRow[];
-  /** Pass as `cursor` for the next page; null on the last page. */
-  nextCursor: string | null;
-}
-
-/**
- * Keyset pagination: the next page is everything strictly after the cursor row in
- * (createdAt desc, id desc) order, so rows inserted meanwhile never shift a page and no
- * row is skipped or repeated.
- */
-async function afterCursor(db: Db, cursor: string): Promise<Prisma.DeliveryWhereInput> {
-  const row = await db.prisma.delivery.findUnique({ where: { id: cursor }, select: { id: true, createdAt: true } });
-  if (!row) {
-    throw new AppError("validation_failed", "The request is not valid", {
-      details: [{ path: "cursor", message: "The cursor does not name a delivery; start again from the first page" }],
-    });
-  }
-  return { OR: [{ createdAt: { lt: row.createdAt } }, { createdAt: row.createdAt, id: { lt: row.id } }] };
-}
+export type DeliveryPage = Page<DeliveryRow>;
 
 export async function listDeliveries(db: Db, query: DeliveryListQuery): Promise<DeliveryPage> {
-  const filters: Prisma.DeliveryWhereInput[] = [
-    {
-      status: query.status ? { in: query.status } : undefined,
-      endpointId: query.endpointId,
-      message: query.eventType ? { eventType: query.eventType } : undefined,
-      createdAt: { gte: query.since, lt: query.until },
-    },
-  ];
-  if (query.cursor) filters.push(await afterCursor(db, query.cursor));
-  const rows = await db.prisma.delivery.findMany({ where: { AND: filters }, orderBy: deliveryOrder, take: query.limit + 1, select: deliveryRowSelect });
-  const data = rows.slice(0, query.limit);
-  return { data, nextCursor: rows.length > query.limit ? data[data.length - 1].id : null };
+  const filters: Prisma.DeliveryWhereInput = {
+    status: query.status ? { in: query.status } : undefined,
+    endpointId: query.endpointId,
+    message: query.eventType ? { eventType: query.eventType } : undefined,
+    createdAt: { gte: query.since, lt: query.until },
+  };
+  return keysetPage(query, {
+    field: "createdAt",
+    noun: "a delivery",
+    cursorRow: (id) => db.prisma.delivery.findUnique({ where: { id }, select: { id: true, createdAt: true } }),
+    rows: (after, take) => db.prisma.delivery.findMany({ where: { AND: [filters, after ?? {}] }, orderBy: deliveryOrder, take, select: deliveryRowSelect }),
+  });
 }

@@ -2,7 +2,8 @@ import { z } from "zod";
 import type { Db, RetryPolicyRow } from "../db/client";
 import type { Prisma } from "../db/generated/sqlite/client.ts";
 import { isUniqueViolation, prismaErrorCode } from "../db/errors";
-import { AppError, notFound } from "../http/errors";
+import { recordAudit } from "../auth/audit";
+import { AppError, notFound } from "../errors/app-error";
 import { delaySchedule, timeToGiveUpMs, type GiveUpTime, type ScheduleStep } from "../retry/backoff";
 import { DEFAULT_RETRY_POLICY, retryPolicySchema, type RetryPolicy } from "../retry/policy";
 import { policyFromRow } from "./policy-resolver";
@@ -108,20 +109,26 @@ export async function getPolicy(db: Db, id: string): Promise<PolicyView> {
   return toPolicyView(row);
 }
 
-export async function createPolicy(db: Db, input: PolicyCreateInput): Promise<PolicyView> {
+/*
+ * Writes take the actor and record the audit row in the same transaction as the change:
+ * both commit or neither does, whoever called (a route, a script, a test).
+ */
+
+export async function createPolicy(db: Db, input: PolicyCreateInput, actor: string): Promise<PolicyView> {
   const { name, description, isDefault, ...policy } = input;
   return writePolicies(
     db,
     async (tx) => {
       const row = await tx.retryPolicy.create({ data: { name, description: description ?? null, isDefault: isDefault ?? false, ...policy }, include: withEndpointCount });
       if (row.isDefault) await unsetOtherDefaults(tx, row.id);
+      await recordAudit(tx, { actor, action: "policy.create", targetType: "policy", targetId: row.id, details: input });
       return toPolicyView(row);
     },
     name,
   );
 }
 
-export async function updatePolicy(db: Db, id: string, patch: PolicyUpdateInput): Promise<PolicyView> {
+export async function updatePolicy(db: Db, id: string, patch: PolicyUpdateInput, actor: string): Promise<PolicyView> {
   const { name, description, isDefault, ...fieldsPatch } = patch;
   return writePolicies(
     db,
@@ -134,6 +141,7 @@ export async function updatePolicy(db: Db, id: string, patch: PolicyUpdateInput)
       const policy = retryPolicySchema.parse({ ...policyFromRow(current), ...fieldsPatch });
       const row = await tx.retryPolicy.update({ where: { id }, data: { name, description, isDefault, ...policy }, include: withEndpointCount });
       if (row.isDefault) await unsetOtherDefaults(tx, row.id);
+      await recordAudit(tx, { actor, action: "policy.update", targetType: "policy", targetId: id, details: patch });
       return toPolicyView(row);
     },
     name,
@@ -147,13 +155,14 @@ export interface DeletedPolicy {
   endpointsAffected: number;
 }
 
-export async function deletePolicy(db: Db, id: string): Promise<DeletedPolicy> {
+export async function deletePolicy(db: Db, id: string, actor: string): Promise<DeletedPolicy> {
   return writePolicies(db, async (tx) => {
     const current = await tx.retryPolicy.findUnique({ where: { id }, include: withEndpointCount });
     if (!current) throw notFound("Retry policy");
     if (current.isDefault) throw new AppError("conflict", "The default policy cannot be deleted; make another policy the default first");
     // The schema sets the endpoints' policyId to null (onDelete: SetNull).
     await tx.retryPolicy.delete({ where: { id } });
+    await recordAudit(tx, { actor, action: "policy.delete", targetType: "policy", targetId: id, details: { endpointsAffected: current._count.endpoints } });
     return { id, deleted: true, endpointsAffected: current._count.endpoints };
   });
 }

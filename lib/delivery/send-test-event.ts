@@ -1,5 +1,6 @@
+import { recordAudit } from "../auth/audit";
 import type { Db } from "../db/client";
-import { AppError, notFound } from "../http/errors";
+import { AppError, notFound } from "../errors/app-error";
 import { notifyNewDeliveries } from "./wakeup";
 
 export const TEST_EVENT_TYPE = "hookrelay.test";
@@ -14,7 +15,7 @@ export interface SentTestEvent {
  * a single delivery, signed and retried like any other, so the operator sees exactly what
  * the endpoint answers.
  */
-export async function sendTestEvent(db: Db, endpointId: string, now: Date = new Date()): Promise<SentTestEvent> {
+export async function sendTestEvent(db: Db, endpointId: string, actor: string, now: Date = new Date()): Promise<SentTestEvent> {
   const endpoint = await db.prisma.endpoint.findUnique({ where: { id: endpointId }, select: { enabled: true } });
   if (!endpoint) throw notFound("Endpoint");
   if (!endpoint.enabled) throw new AppError("conflict", "The endpoint is disabled; re-enable it to send it a test event");
@@ -22,7 +23,9 @@ export async function sendTestEvent(db: Db, endpointId: string, now: Date = new 
   const sent = await db.prisma.$transaction(async (tx) => {
     const message = await tx.message.create({ data: { eventType: TEST_EVENT_TYPE, payload, createdAt: now }, select: { id: true } });
     const delivery = await tx.delivery.create({ data: { messageId: message.id, endpointId, nextAttemptAt: now }, select: { id: true } });
-    return { messageId: message.id, deliveryId: delivery.id };
+    const sent = { messageId: message.id, deliveryId: delivery.id };
+    await recordAudit(tx, { actor, action: "endpoint.send_test", targetType: "endpoint", targetId: endpointId, details: sent });
+    return sent;
   });
   notifyNewDeliveries();
   return sent;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { AppError } from "../http/errors";
+import { invalidRequest } from "../errors/app-error";
 import { createMessage } from "./create-message";
 import { getMessage, type MessageView } from "./get-message";
 
@@ -27,9 +27,7 @@ export function idempotencyKeyOf(headers: Headers): string | null {
   if (raw === null) return null;
   const parsed = idempotencyKeySchema.safeParse(raw);
   if (!parsed.success) {
-    throw new AppError("validation_failed", "The request is not valid", {
-      details: parsed.error.issues.map((i) => ({ path: IDEMPOTENCY_KEY_HEADER, message: i.message })),
-    });
+    throw invalidRequest(parsed.error.issues.map((i) => ({ path: IDEMPOTENCY_KEY_HEADER, message: i.message })));
   }
   return parsed.data;
 }

@@ -1,6 +1,7 @@
+import { recordAudit } from "../auth/audit";
 import type { Db } from "../db/client";
 import { isRecordNotFound } from "../db/errors";
-import { notFound } from "../http/errors";
+import { notFound } from "../errors/app-error";
 import type { DestinationPolicy } from "./ssrf";
 import { assertEndpointDestination, unknownPolicyError } from "./endpoint-checks";
 import type { EndpointUpdateInput } from "./endpoint-schema";
@@ -19,12 +20,14 @@ function enabledChange(wasEnabled: boolean, enabled: boolean | undefined, now: D
     : { enabled: false, disabledReason: OPERATOR_DISABLED_REASON, disabledAt: now };
 }
 
-export async function updateEndpoint(db: Db, id: string, patch: EndpointUpdateInput, destinations: DestinationPolicy): Promise<EndpointView> {
+/** The audit row is written in the same transaction as the change, by whoever `actor` names. */
+export async function updateEndpoint(db: Db, id: string, patch: EndpointUpdateInput, destinations: DestinationPolicy, actor: string): Promise<EndpointView> {
   if (patch.url !== undefined) await assertEndpointDestination(patch.url, destinations);
   const current = await db.prisma.endpoint.findUnique({ where: { id }, select: { enabled: true } });
   if (!current) throw notFound("Endpoint");
   try {
-    const row = await db.prisma.endpoint.update({
+    const row = await db.prisma.$transaction(async (tx) => {
+      const updated = await tx.endpoint.update({
       where: { id },
       data: {
         url: patch.url,
@@ -36,6 +39,9 @@ export async function updateEndpoint(db: Db, id: string, patch: EndpointUpdateIn
         ...enabledChange(current.enabled, patch.enabled, new Date()),
       },
       include: endpointInclude,
+      });
+      await recordAudit(tx, { actor, action: "endpoint.update", targetType: "endpoint", targetId: id, details: patch });
+      return updated;
     });
     return toEndpointView(row);
   } catch (err) {

@@ -1,6 +1,7 @@
+import { recordAudit } from "../auth/audit";
 import { z } from "zod";
 import type { Db, Tx } from "../db/client";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors/app-error";
 import { DEFAULT_RATE_PER_SECOND, MAX_RATE_PER_SECOND, toBulkJobView, type BulkJobView } from "./bulk-job-view";
 import { endpointStateSelect, requireEnabledEndpoints, type EndpointState } from "./endpoint-gate";
 import { bulkSelectionShape, describeSelection, exactlyOneSelection, MAX_BULK_LETTERS, selectionWhere, type BulkSelection } from "./select-dead-letters";
@@ -48,7 +49,7 @@ async function disabledEndpointsOf(tx: Tx, selection: BulkSelection): Promise<Dr
 /**
  * Starts a bulk reprocess: snapshots the ids of the selected pending letters (oldest
  * failure first) into a queued job that the runner works through at the job's rate.
- * Answers at once; a dry run only counts.
+ * Answers at once; a dry run only counts. The audit row, by `createdBy`, commits with the job.
  */
 export async function createReprocessJob(db: Db, request: ReprocessJobRequest, createdBy: string): Promise<DryRun | CreatedJob> {
   if (request.dryRun) {
@@ -82,6 +83,8 @@ export async function createReprocessJob(db: Db, request: ReprocessJobRequest, c
         createdBy,
       },
     });
-    return { dryRun: false as const, job: toBulkJobView(job), ignored: request.ids ? new Set(request.ids).size - letters.length : 0 };
+    const view = toBulkJobView(job);
+    await recordAudit(tx, { actor: createdBy, action: "dead_letter.bulk_reprocess", targetType: "bulk_job", targetId: job.id, details: { ...view.selection, total: job.total, ratePerSecond: job.ratePerSecond } });
+    return { dryRun: false as const, job: view, ignored: request.ids ? new Set(request.ids).size - letters.length : 0 };
   });
 }

@@ -1,3 +1,4 @@
+import { recordAudit } from "../auth/audit";
 import { z } from "zod";
 import type { Db } from "../db/client";
 import { toBulkJobView, type BulkJobView } from "./bulk-job-view";
@@ -24,7 +25,7 @@ export type DiscardResult =
       job: BulkJobView;
     };
 
-/** Discards every selected pending letter in one statement, and records it as a completed job. */
+/** Discards every selected pending letter in one statement, and records it as a completed job; the audit row, by `createdBy`, commits with it. */
 export async function discardDeadLetters(db: Db, request: DiscardRequest, createdBy: string): Promise<DiscardResult> {
   const where = selectionWhere(request);
   if (request.dryRun) return { dryRun: true, matched: await db.prisma.deadLetter.count({ where }) };
@@ -44,6 +45,8 @@ export async function discardDeadLetters(db: Db, request: DiscardRequest, create
         finishedAt: now,
       },
     });
-    return { dryRun: false, discarded: count, ignored: request.ids ? new Set(request.ids).size - count : 0, job: toBulkJobView(job) };
+    const view = toBulkJobView(job);
+    await recordAudit(tx, { actor: createdBy, action: "dead_letter.bulk_discard", targetType: "bulk_job", targetId: job.id, details: { ...view.selection, discarded: count } });
+    return { dryRun: false, discarded: count, ignored: request.ids ? new Set(request.ids).size - count : 0, job: view };
   });
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Tx } from "../db/client";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors/app-error";
 
 /** The body of a resend (reprocess, replay): optional, as a one-click resend sends none. */
 export const resendRequestSchema = z

@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { notFound } from "../http/errors";
+import { notFound } from "../errors/app-error";
 import { toBulkJobView, type BulkJobView } from "./bulk-job-view";
 
 export async function getBulkJob(db: Db, id: string): Promise<BulkJobView> {

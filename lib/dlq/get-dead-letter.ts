@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { notFound } from "../http/errors";
+import { notFound } from "../errors/app-error";
 import { deadLetterSelect, toDeadLetterView, type DeadLetterView } from "./dead-letter-view";
 import { loadLetterHistories, type LetterHistory } from "./letter-history";
 

@@ -1,8 +1,9 @@
+import { recordAudit } from "../auth/audit";
 import type { Db, Tx } from "../db/client";
 import { isRecordNotFound } from "../db/errors";
 import type { Prisma } from "../db/generated/sqlite/client.ts";
 import { notifyNewDeliveries } from "../delivery/wakeup";
-import { AppError, notFound } from "../http/errors";
+import { AppError, notFound } from "../errors/app-error";
 import { UNTYPED_EVENT, type ProcessOutcome } from "../inbound/process-event";
 import { deadLetterSelect, letterKind, toDeadLetterView, type DeadLetterView } from "./dead-letter-view";
 import { endpointStateSelect, requireEnabledEndpoints } from "./endpoint-gate";
@@ -17,6 +18,11 @@ export interface ReprocessOptions {
    * or not at all: a bulk job advances its cursor here and takes each letter exactly once.
    */
   commitWith?: (tx: Tx) => Promise<void>;
+  /**
+   * Who asked, for the audit row written in that same transaction. Absent for a bulk job's
+   * letters: the job itself is audited when it is created.
+   */
+  actor?: string;
 }
 
 export type ReprocessResult =
@@ -89,7 +95,13 @@ export async function reprocessDeadLetter(db: Db, id: string, options: Reprocess
     const claimed = await claimLetter(tx, id);
     await options.commitWith?.(tx);
     const { delivery: _original, endpoint: _endpoint, ...letter } = claimed;
-    const deliveryId = letterKind(letter) === "delivery" ? await startDelivery(tx, claimed, options.enableEndpoint) : null;
+    const kind = letterKind(letter);
+    const deliveryId = kind === "delivery" ? await startDelivery(tx, claimed, options.enableEndpoint) : null;
+    if (options.actor !== undefined) {
+      // An inbound letter's outcome is known only after this commits; the letter itself shows it.
+      const details = deliveryId === null ? { kind } : { deliveryId, enableEndpoint: options.enableEndpoint };
+      await recordAudit(tx, { actor: options.actor, action: "dead_letter.reprocess", targetType: "dead_letter", targetId: id, details });
+    }
     return { letter, deliveryId };
   });
   if (started.deliveryId === null) return { kind: "inbound", ...(await reprocessInboundLetter(db, started.letter, options.inbound)) };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { BulkJob, Db, Tx } from "../db/client";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors/app-error";
 import { logger } from "../log";
 import { finishJob, syncProgress, TakenLetters, type TakenProgress } from "./bulk-job-progress";
 import { DEFAULT_RATE_PER_SECOND } from "./bulk-job-view";

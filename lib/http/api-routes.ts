@@ -33,6 +33,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
   { path: "/api/messages", methods: ["POST"] },
   { path: "/api/messages/[id]", methods: ["GET"] },
   { path: "/api/metrics", methods: ["GET"] },
+  { path: "/api/openapi.json", methods: ["GET"] },
   { path: "/api/operators", methods: ["GET", "POST"] },
   { path: "/api/operators/[id]", methods: ["DELETE"] },
   { path: "/api/overview", methods: ["GET"] },

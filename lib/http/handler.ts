@@ -1,7 +1,6 @@
-import { ZodError, type ZodType, type z } from "zod";
-import { AppError, type ErrorBody } from "./errors";
-import { databaseUnavailable, isDatabaseUnavailable, isInvalidText } from "../db/errors";
-import { logger } from "../log";
+import type { ZodType, z } from "zod";
+import { AppError, type ErrorBody } from "../errors/app-error";
+import { toAppError } from "../errors/to-app-error";
 import { parseJsonText } from "./json";
 import { readBodyWithLimit } from "./read-body";
 
@@ -9,26 +8,15 @@ export function json<T>(body: T, init: ResponseInit = {}): Response {
   return Response.json(body, init);
 }
 
+/** The one answer to a DELETE: 204, no body; the client already knows what it deleted. */
+export function noContent(): Response {
+  return new Response(null, { status: 204 });
+}
+
 export function errorResponse(err: AppError, headers: HeadersInit = {}): Response {
   const h = new Headers(headers);
   if (err.retryAfterSeconds !== undefined) h.set("Retry-After", String(Math.max(0, Math.ceil(err.retryAfterSeconds))));
   return Response.json(err.toBody() satisfies ErrorBody, { status: err.status, headers: h });
-}
-
-export function validationError(err: ZodError): AppError {
-  return new AppError("validation_failed", "The request is not valid", {
-    details: err.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
-  });
-}
-
-/** Maps anything thrown by a handler to the one JSON error shape; unknown errors are logged and become 500. */
-export function toAppError(err: unknown): AppError {
-  if (err instanceof AppError) return err;
-  if (err instanceof ZodError) return validationError(err);
-  if (isInvalidText(err)) return new AppError("bad_request", "Text in the request cannot contain the NUL character (U+0000)");
-  if (isDatabaseUnavailable(err)) return databaseUnavailable(err);
-  logger.error({ err }, "unhandled error in route handler");
-  return new AppError("internal", "Something went wrong on our side");
 }
 
 type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
@@ -64,14 +52,28 @@ export function route<C>(handler: Handler<C>): Handler<C> {
   };
 }
 
-export async function readJson(req: Request, maxBytes = DEFAULT_JSON_BODY_BYTES): Promise<unknown> {
-  const text = await readBodyWithLimit(req, maxBytes);
-  if (text.trim() === "") throw new AppError("invalid_json", "The request body is empty; send a JSON object");
-  return parseJsonText(text, "The request body");
+/**
+ * The one body reader of the operator API: one size limit, one depth limit, the same
+ * words for every refusal. `empty` is what an empty body reads as; undefined refuses it.
+ */
+async function readJsonBody(req: Request, empty?: unknown): Promise<unknown> {
+  const text = await readBodyWithLimit(req, DEFAULT_JSON_BODY_BYTES);
+  if (text.trim() !== "") return parseJsonText(text, "The request body");
+  if (empty === undefined) throw new AppError("invalid_json", "The request body is empty; send a JSON object");
+  return empty;
 }
 
-export async function parseBody<S extends ZodType>(req: Request, schema: S, maxBytes?: number): Promise<z.output<S>> {
-  return schema.parse(await readJson(req, maxBytes));
+export function readJson(req: Request): Promise<unknown> {
+  return readJsonBody(req);
+}
+
+export async function parseBody<S extends ZodType>(req: Request, schema: S): Promise<z.output<S>> {
+  return schema.parse(await readJsonBody(req));
+}
+
+/** For one-click actions (replay, reprocess, rotate) whose options may be left out: an empty body reads as `{}`. */
+export async function parseOptionalBody<S extends ZodType>(req: Request, schema: S): Promise<z.output<S>> {
+  return schema.parse(await readJsonBody(req, {}));
 }
 
 export function parseQuery<S extends ZodType>(req: Request, schema: S): z.output<S> {

@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
-import { AppError } from "./errors";
+import { AppError } from "../errors/app-error";
 import { REPLAY_HEADER } from "./headers";
 
 /** A repeat of an action within this long gets the first answer. */

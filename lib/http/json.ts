@@ -1,4 +1,4 @@
-import { AppError } from "./errors";
+import { AppError } from "../errors/app-error";
 
 /**
  * Deepest nesting of arrays and objects accepted in any JSON input. Real payloads nest a
@@ -35,5 +35,14 @@ export function parseJsonText(text: string, what = "The body"): unknown {
     return JSON.parse(text);
   } catch {
     throw new AppError("invalid_json", `${what} is not valid JSON`);
+  }
+}
+
+/** Stored text as the JSON value it holds, or the text itself when it is no JSON (a form-encoded webhook, an old row). */
+export function jsonOrText(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
   }
 }

@@ -1,4 +1,4 @@
-import { AppError } from "./errors";
+import { AppError } from "../errors/app-error";
 
 /** A 413 that keeps the start of what was read, for the record of refused requests. */
 export class BodyTooLargeError extends AppError {

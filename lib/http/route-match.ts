@@ -1,4 +1,4 @@
-import { AppError } from "./errors";
+import { AppError } from "../errors/app-error";
 
 export const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 

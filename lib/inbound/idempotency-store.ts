@@ -1,6 +1,6 @@
 import type { Db, InboundEvent, PrismaClient } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors/app-error";
 import type { KeySource } from "./idempotency-key";
 
 export const INBOUND_STATUSES = ["processing", "processed", "failed", "skipped"] as const;

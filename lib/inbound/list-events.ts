@@ -1,6 +1,8 @@
 import { z } from "zod";
+import { keysetPage, type Page } from "../db/keyset-page";
 import type { Db, InboundEvent } from "../db/client";
-import { AppError, notFound } from "../http/errors";
+import { notFound } from "../errors/app-error";
+import { jsonOrText } from "../http/json";
 import { forwardedHeaders, parseSourceHeaders } from "./forwarded-headers";
 import { parseHeaderRecord } from "./header-record";
 import { PRESET_INFO, providerIdOf } from "./providers/catalog";
@@ -15,7 +17,7 @@ export const listEventsQuerySchema = z.object({
   cursor: z.string().trim().min(1).max(100).optional(),
   source: sourceNameSchema.optional(),
   status: z.enum(INBOUND_STATUSES).optional(),
-  type: z.string().trim().min(1).max(200).optional(),
+  eventType: z.string().trim().min(1).max(200).optional(),
 });
 export type ListEventsQuery = z.output<typeof listEventsQuerySchema>;
 
@@ -37,10 +39,7 @@ export interface InboundEventSummary {
   expiresAt: Date;
 }
 
-export interface InboundEventPage {
-  data: InboundEventSummary[];
-  nextCursor: string | null;
-}
+export type InboundEventPage = Page<InboundEventSummary>;
 
 export interface InboundEventDetail extends InboundEventSummary {
   /** The source's preset, which decided what was verified and which headers were kept. */
@@ -84,35 +83,19 @@ function summary(row: InboundEvent & { source: { name: string } }): InboundEvent
 
 /** Inbound events, newest first, a page at a time; the cursor is the last id of the previous page. */
 export async function listInboundEvents(db: Db, query: ListEventsQuery): Promise<InboundEventPage> {
-  const { prisma } = db;
   const filters = {
     ...(query.source ? { source: { name: query.source } } : {}),
     ...(query.status ? { status: query.status } : {}),
-    ...(query.type ? { eventType: query.type } : {}),
+    ...(query.eventType ? { eventType: query.eventType } : {}),
   };
-  let after = {};
-  if (query.cursor) {
-    const last = await prisma.inboundEvent.findUnique({ where: { id: query.cursor }, select: { id: true, receivedAt: true } });
-    if (!last) throw new AppError("bad_request", "The cursor names no event (it may have expired); start again from the first page");
-    // Keyset on (receivedAt, id) rather than an offset, so events arriving meanwhile do not shift the pages.
-    after = { OR: [{ receivedAt: { lt: last.receivedAt } }, { receivedAt: last.receivedAt, id: { lt: last.id } }] };
-  }
-  const rows = await prisma.inboundEvent.findMany({
-    where: { AND: [filters, after] },
-    orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
-    take: query.limit + 1,
-    include: { source: { select: { name: true } } },
+  const page = await keysetPage(query, {
+    field: "receivedAt",
+    noun: "an inbound event (it may have expired)",
+    cursorRow: (id) => db.prisma.inboundEvent.findUnique({ where: { id }, select: { id: true, receivedAt: true } }),
+    rows: (after, take) =>
+      db.prisma.inboundEvent.findMany({ where: { AND: [filters, after ?? {}] }, orderBy: [{ receivedAt: "desc" }, { id: "desc" }], take, include: { source: { select: { name: true } } } }),
   });
-  const page = rows.slice(0, query.limit);
-  return { data: page.map(summary), nextCursor: rows.length > query.limit ? page[page.length - 1].id : null };
-}
-
-function parseResultBody(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
+  return { ...page, data: page.data.map(summary) };
 }
 
 /** One inbound event with what the dashboard shows beside it: the message it became, its deliveries, its dead letters. */
@@ -147,7 +130,7 @@ export async function getInboundEvent(db: Db, id: string): Promise<InboundEventD
     // What was sent is on the message; without one, what would be sent.
     sourceHeaders: message ? parseSourceHeaders(message.sourceHeaders) : forwardedHeaders(row.source.name, provider ? PRESET_INFO[provider] : { providerHeaders: [] }, headers),
     payload: row.payload,
-    result: row.resultStatus === null ? null : { status: row.resultStatus, body: row.resultBody === null ? null : parseResultBody(row.resultBody) },
+    result: row.resultStatus === null ? null : { status: row.resultStatus, body: row.resultBody === null ? null : jsonOrText(row.resultBody) },
     processingUntil: row.processingUntil,
     message: message && {
       id: message.id,

@@ -1,4 +1,4 @@
-import { AppError } from "../http/errors";
+import { AppError } from "../errors/app-error";
 import { parseJsonText } from "../http/json";
 import { jsonText, type BodyFormat } from "./body";
 import { deriveEventType, deriveIdempotencyKey, InvalidIdempotencyKeyError, type DerivedKey } from "./idempotency-key";

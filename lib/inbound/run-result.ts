@@ -1,5 +1,5 @@
 import type { FailureReason } from "../retry/classify";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors/app-error";
 import type { DerivedKey } from "./idempotency-key";
 import type { RunResult } from "./idempotency-store";
 import type { ProcessOutcome } from "./process-event";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { DEFAULT_SOURCE_NAME } from "../db/bootstrap";
 import type { InboundSource } from "../db/client";
-import { AppError } from "../http/errors";
+import type { Issue } from "../errors/app-error";
 import { PRESET_INFO, providerIdOf } from "./providers/catalog";
 import { PROVIDER_IDS, SIGNATURE_ENCODINGS, type ProviderId } from "./providers/types";
 import { secretHint, secretSchemaFor } from "./source-secret";
@@ -33,10 +33,6 @@ interface SigningFields {
   signatureEncoding?: string | null;
 }
 
-export interface Issue {
-  path: string;
-  message: string;
-}
 
 /** Which signing fields make sense depends on the preset; create and update share these rules. */
 export function signingIssues(provider: ProviderId, fields: SigningFields): Issue[] {
@@ -54,9 +50,6 @@ export function signingIssues(provider: ProviderId, fields: SigningFields): Issu
   return issues;
 }
 
-export function invalidSource(issues: Issue[]): AppError {
-  return new AppError("validation_failed", "The request is not valid", { details: issues });
-}
 
 export const createSourceSchema = z
   .strictObject({
@@ -90,6 +83,7 @@ export const updateSourceSchema = z.strictObject({
 });
 export type UpdateSourceInput = z.output<typeof updateSourceSchema>;
 
+/** The rotate body is optional: an empty body means "generate a secret, keep the old one for a day". */
 export const rotateSecretSchema = z.strictObject({
   /** Absent: a new one is generated (a preset whose provider makes the secret needs it given). */
   secret: z.string().optional(),
@@ -98,17 +92,6 @@ export const rotateSecretSchema = z.strictObject({
 });
 export type RotateSecretInput = z.output<typeof rotateSecretSchema>;
 
-/** The rotate body is optional: an empty body means "generate a secret, keep the old one for a day". */
-export function parseRotateSecretInput(text: string): RotateSecretInput {
-  if (text.trim() === "") return rotateSecretSchema.parse({});
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new AppError("invalid_json", "The request body is not valid JSON");
-  }
-  return rotateSecretSchema.parse(parsed);
-}
 
 export interface SourceView {
   id: string;

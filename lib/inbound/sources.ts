@@ -1,13 +1,13 @@
+import { recordAudit } from "../auth/audit";
 import { DEFAULT_SOURCE_NAME } from "../db/bootstrap";
 import type { Db, InboundSource } from "../db/client";
 import { isRecordNotFound, isUniqueViolation } from "../db/errors";
-import { AppError, notFound } from "../http/errors";
+import { AppError, invalidRequest, notFound } from "../errors/app-error";
 import { DEFAULT_CUSTOM_HEADER, DEFAULT_CUSTOM_PREFIX, PRESET_INFO, providerIdOf } from "./providers/catalog";
 import type { ProviderId } from "./providers/types";
 import { refusedLastDayBySource } from "./refusal-store";
 import { generateSecret } from "./source-secret";
 import {
-  invalidSource,
   signingIssues,
   toSourceView,
   type CreateSourceInput,
@@ -78,11 +78,11 @@ async function viewOf(store: SourceStore, row: InboundSource): Promise<SourceVie
   return toSourceView(row, now, refused.get(row.id) ?? 0);
 }
 
-export async function listSources(store: SourceStore): Promise<SourceView[]> {
+export async function listSources(store: SourceStore): Promise<{ data: SourceView[] }> {
   const rows = await store.db.prisma.inboundSource.findMany({ orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
   const now = nowOf(store);
   const refused = await refusedLastDayBySource(store.db, now);
-  return rows.map((r) => toSourceView(r, now, refused.get(r.id) ?? 0));
+  return { data: rows.map((r) => toSourceView(r, now, refused.get(r.id) ?? 0)) };
 }
 
 export async function getSource(store: SourceStore, id: string): Promise<SourceView> {
@@ -90,17 +90,21 @@ export async function getSource(store: SourceStore, id: string): Promise<SourceV
 }
 
 /** Creates a source; the secret (given or generated) is in this answer and never again. */
-export async function createSource(store: SourceStore, input: CreateSourceInput): Promise<SourceWithSecret> {
+export async function createSource(store: SourceStore, input: CreateSourceInput, actor: string): Promise<SourceWithSecret> {
   let row: InboundSource;
   try {
-    row = await store.db.prisma.inboundSource.create({
-      data: {
-        name: input.name,
-        description: input.description ?? null,
-        idempotencyTtlSeconds: input.idempotencyTtlSeconds,
-        rateLimitPerSecond: input.rateLimitPerSecond ?? null,
-        ...signingColumns(input.provider, input),
-      },
+    row = await store.db.prisma.$transaction(async (tx) => {
+      const created = await tx.inboundSource.create({
+        data: {
+          name: input.name,
+          description: input.description ?? null,
+          idempotencyTtlSeconds: input.idempotencyTtlSeconds,
+          rateLimitPerSecond: input.rateLimitPerSecond ?? null,
+          ...signingColumns(input.provider, input),
+        },
+      });
+      await recordAudit(tx, { actor, action: "source.create", targetType: "source", targetId: created.id, details: { name: created.name, provider: input.provider } });
+      return created;
     });
   } catch (err) {
     throw writeError(err, input.name);
@@ -114,7 +118,7 @@ export async function createSource(store: SourceStore, input: CreateSourceInput)
  * Edits a source. Changing the preset replaces the secret (given or generated) and returns
  * it once; the secret of an unchanged preset is changed by rotation only.
  */
-export async function updateSource(store: SourceStore, id: string, input: UpdateSourceInput): Promise<SourceView & { secret?: string | null }> {
+export async function updateSource(store: SourceStore, id: string, input: UpdateSourceInput, actor: string): Promise<SourceView & { secret?: string | null }> {
   const row = await findRow(store, id);
   if (row.name === DEFAULT_SOURCE_NAME && input.name !== undefined && input.name !== row.name) {
     throw new AppError("conflict", "The default source cannot be renamed: POST /api/webhook posts to it");
@@ -126,7 +130,7 @@ export async function updateSource(store: SourceStore, id: string, input: Update
   if (input.secret !== undefined && !providerChanged) {
     issues.push({ path: "secret", message: "Change the secret with POST /api/sources/{id}/rotate-secret" });
   }
-  if (issues.length) throw invalidSource(issues);
+  if (issues.length) throw invalidRequest(issues);
 
   let signing: Partial<ReturnType<typeof signingColumns>> = {};
   if (providerChanged) signing = signingColumns(provider, input);
@@ -139,15 +143,21 @@ export async function updateSource(store: SourceStore, id: string, input: Update
 
   let updated: InboundSource;
   try {
-    updated = await store.db.prisma.inboundSource.update({
-      where: { id },
-      data: {
-        name: input.name,
-        description: input.description,
-        idempotencyTtlSeconds: input.idempotencyTtlSeconds,
-        rateLimitPerSecond: input.rateLimitPerSecond,
-        ...signing,
-      },
+    updated = await store.db.prisma.$transaction(async (tx) => {
+      const changed = await tx.inboundSource.update({
+        where: { id },
+        data: {
+          name: input.name,
+          description: input.description,
+          idempotencyTtlSeconds: input.idempotencyTtlSeconds,
+          rateLimitPerSecond: input.rateLimitPerSecond,
+          ...signing,
+        },
+      });
+      // What changed, never the secret.
+      const { secret: _secret, ...details } = input;
+      await recordAudit(tx, { actor, action: "source.update", targetType: "source", targetId: id, details });
+      return changed;
     });
   } catch (err) {
     throw writeError(err, input.name);
@@ -159,11 +169,14 @@ export async function updateSource(store: SourceStore, id: string, input: Update
 }
 
 /** Deletes a source and its inbound records; the default source stays (it backs POST /api/webhook). */
-export async function deleteSource(store: SourceStore, id: string): Promise<void> {
+export async function deleteSource(store: SourceStore, id: string, actor: string): Promise<void> {
   const row = await findRow(store, id);
   if (row.name === DEFAULT_SOURCE_NAME) throw new AppError("conflict", "The default source cannot be deleted: POST /api/webhook posts to it");
-  const { count } = await store.db.prisma.inboundSource.deleteMany({ where: { id } });
-  if (count === 0) throw notFound("Inbound source");
+  await store.db.prisma.$transaction(async (tx) => {
+    const { count } = await tx.inboundSource.deleteMany({ where: { id } });
+    if (count === 0) throw notFound("Inbound source");
+    await recordAudit(tx, { actor, action: "source.delete", targetType: "source", targetId: id });
+  });
   store.cache.invalidate(row.name);
 }
 
@@ -172,7 +185,7 @@ export async function deleteSource(store: SourceStore, id: string): Promise<void
  * over without failed deliveries (Stripe's "roll secret" signs with both meanwhile). Also
  * how a provider-made secret is first set. The new secret is in this answer and never again.
  */
-export async function rotateSourceSecret(store: SourceStore, id: string, input: RotateSecretInput): Promise<SourceWithSecret> {
+export async function rotateSourceSecret(store: SourceStore, id: string, input: RotateSecretInput, actor: string): Promise<SourceWithSecret> {
   const row = await findRow(store, id);
   const provider = storedProvider(row);
   const info = PRESET_INFO[provider];
@@ -182,19 +195,23 @@ export async function rotateSourceSecret(store: SourceStore, id: string, input: 
     issues.push({ path: "secret", message: `${info.label} makes this secret: paste the one it shows` });
   }
   if (input.secret !== undefined && input.secret === row.secret) issues.push({ path: "secret", message: "The new secret is the current one" });
-  if (issues.length) throw invalidSource(issues);
+  if (issues.length) throw invalidRequest(issues);
 
   const now = nowOf(store);
   const keepPrevious = input.previousSecretValidSeconds > 0 && row.secret !== null;
   let updated: InboundSource;
   try {
-    updated = await store.db.prisma.inboundSource.update({
-      where: { id },
-      data: {
-        secret: input.secret ?? generateSecret(info.secretFormat),
-        previousSecret: keepPrevious ? row.secret : null,
-        previousSecretExpiresAt: keepPrevious ? new Date(now + input.previousSecretValidSeconds * 1000) : null,
-      },
+    updated = await store.db.prisma.$transaction(async (tx) => {
+      const rotated = await tx.inboundSource.update({
+        where: { id },
+        data: {
+          secret: input.secret ?? generateSecret(info.secretFormat),
+          previousSecret: keepPrevious ? row.secret : null,
+          previousSecretExpiresAt: keepPrevious ? new Date(now + input.previousSecretValidSeconds * 1000) : null,
+        },
+      });
+      await recordAudit(tx, { actor, action: "source.rotate_secret", targetType: "source", targetId: id });
+      return rotated;
     });
   } catch (err) {
     throw writeError(err);

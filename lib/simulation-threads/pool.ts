@@ -1,5 +1,5 @@
 import type { Worker } from "node:worker_threads";
-import { AppError } from "../http/errors";
+import { AppError } from "../errors/app-error";
 
 interface Task<Req, Res> {
   request: Req;

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { policyInEffect, type PolicyInEffect } from "@/lib/delivery/policies";
-import { notFound } from "@/lib/http/errors";
+import { notFound } from "@/lib/errors/app-error";
 import type { AttemptErrorKind } from "@/lib/retry";
 import { backtest, type BacktestDelivery, type BacktestResult, type BacktestSummary } from "./backtest";
 import type { BacktestRequest } from "./backtest-request";

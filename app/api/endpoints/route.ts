@@ -1,5 +1,5 @@
 import { getReadyDb } from "@/lib/db/ready";
-import { actorFrom, recordAudit } from "@/lib/auth/audit";
+import { actorFrom } from "@/lib/auth/audit";
 import { createEndpoint } from "@/lib/delivery/create-endpoint";
 import { destinationPolicy } from "@/lib/delivery/endpoint-checks";
 import { endpointCreateSchema } from "@/lib/delivery/endpoint-schema";
@@ -13,7 +13,5 @@ export const GET = route(async () => json(await listEndpoints(await getReadyDb()
 export const POST = route(async (req) => {
   const input = await parseBody(req, endpointCreateSchema);
   const db = await getReadyDb();
-  const created = await createEndpoint(db, input, destinationPolicy());
-  await recordAudit(db, { actor: actorFrom(req), action: "endpoint.create", targetType: "endpoint", targetId: created.id, details: { url: created.url } });
-  return json(created, { status: 201 });
+  return json(await createEndpoint(db, input, destinationPolicy(), actorFrom(req)), { status: 201 });
 });

@@ -4,7 +4,7 @@ import { listEventsQuerySchema, listInboundEvents } from "@/lib/inbound/list-eve
 
 export const dynamic = "force-dynamic";
 
-/** GET /api/inbound?limit=&cursor=&source=&status=&type=: newest first, `nextCursor` null on the last page. */
+/** GET /api/inbound?limit=&cursor=&source=&status=&eventType=: newest first, `nextCursor` null on the last page. */
 export const GET = route(async (req: Request) => {
   const query = parseQuery(req, listEventsQuerySchema);
   return json(await listInboundEvents(await getReadyDb(), query));

@@ -1,4 +1,5 @@
-import { errorResponse, readJson, toAppError } from "@/lib/http/handler";
+import { toAppError } from "@/lib/errors/to-app-error";
+import { errorResponse, readJson } from "@/lib/http/handler";
 
 // Liveness: answers without touching the database (GET /api/health checks the database).
 // POST reads and parses its body under the limits /api/webhook applies, then drops it, so

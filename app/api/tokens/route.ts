@@ -1,4 +1,3 @@
-import { recordAudit } from "@/lib/auth/audit";
 import { actorFrom, requireOperator } from "@/lib/auth/actor";
 import { apiTokenCreateSchema } from "@/lib/auth/credentials";
 import { createApiToken, listApiTokens } from "@/lib/auth/tokens";
@@ -9,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = route(async (req) => {
   requireOperator(req);
-  return json({ data: await listApiTokens(await getReadyDb()) });
+  return json(await listApiTokens(await getReadyDb()));
 });
 
 /** 201 with the token itself, the only time it is ever shown. */
@@ -17,7 +16,6 @@ export const POST = route(async (req) => {
   const operator = requireOperator(req);
   const input = await parseBody(req, apiTokenCreateSchema);
   const db = await getReadyDb();
-  const created = await createApiToken(db, { name: input.name, createdBy: operator.email });
-  await recordAudit(db, { actor: actorFrom(req), action: "token.create", targetType: "api_token", targetId: created.apiToken.id, details: { name: created.apiToken.name, prefix: created.apiToken.prefix } });
+  const created = await createApiToken(db, { name: input.name, createdBy: operator.email }, actorFrom(req));
   return json(created, { status: 201, headers: { "Cache-Control": "no-store" } });
 });

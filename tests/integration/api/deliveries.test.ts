@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { DEFAULT_RETRY_POLICY } from "@/lib/retry/policy";
 import type { DeliveryStatus } from "@/lib/delivery/delivery-view";
 import { getDelivery } from "@/lib/delivery/get-delivery";
@@ -156,7 +156,11 @@ describe.each(testProviders())("deliveries on %s", (provider) => {
       const err = await listDeliveries(t.db, deliveryListQuerySchema.parse({ cursor: "nope" })).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(AppError);
       expect((err as AppError).toBody()).toEqual({
-        error: { code: "validation_failed", message: "The request is not valid", details: [{ path: "cursor", message: "The cursor does not name a delivery; start again from the first page" }] },
+        error: {
+          code: "validation_failed",
+          message: "The cursor does not name a delivery; start again from the first page",
+          details: [{ path: "cursor", message: "The cursor does not name a delivery; start again from the first page" }],
+        },
       });
     });
   });
@@ -265,7 +269,7 @@ describe.each(testProviders())("deliveries on %s", (provider) => {
       expect(await responseJson<ErrorJson>(res)).toEqual({
         error: {
           code: "validation_failed",
-          message: "The request is not valid",
+          message: "Status must be one or more of: pending, in_flight, succeeded, failed, dead, held (comma-separated)",
           details: [{ path: "status.0", message: "Status must be one or more of: pending, in_flight, succeeded, failed, dead, held (comma-separated)" }],
         },
       });

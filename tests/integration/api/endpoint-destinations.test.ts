@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { createEndpoint } from "@/lib/delivery/create-endpoint";
 import { endpointCreateSchema } from "@/lib/delivery/endpoint-schema";
 import { updateEndpoint } from "@/lib/delivery/update-endpoint";
@@ -42,7 +42,7 @@ describe.each(testProviders())("endpoint destinations on %s", (provider) => {
 
   beforeEach(() => clearDeliveryData(t.db));
 
-  const create = (url: string, policy: { allowPrivate: boolean }) => createEndpoint(t.db, endpointCreateSchema.parse({ url }), policy);
+  const create = (url: string, policy: { allowPrivate: boolean }) => createEndpoint(t.db, endpointCreateSchema.parse({ url }), policy, "system");
 
   describe("when private destinations are not allowed", () => {
     it.each(REFUSED)("refuses %s", async (url, message) => {
@@ -72,7 +72,7 @@ describe.each(testProviders())("endpoint destinations on %s", (provider) => {
 
     it("refuses moving an endpoint to a private address and keeps the old URL", async () => {
       const e = await create(PUBLIC_URL, closed);
-      expect(await refusal(updateEndpoint(t.db, e.id, { url: "http://10.0.0.1/" }, closed))).toEqual([
+      expect(await refusal(updateEndpoint(t.db, e.id, { url: "http://10.0.0.1/" }, closed, "system"))).toEqual([
         { path: "url", message: "Destination refused: 10.0.0.1 is a private network address; only public internet addresses are allowed" },
       ]);
       expect((await t.db.prisma.endpoint.findUniqueOrThrow({ where: { id: e.id } })).url).toBe(PUBLIC_URL);
@@ -106,7 +106,11 @@ describe.each(testProviders())("endpoint destinations on %s", (provider) => {
       const res = await collection.POST(jsonRequest("POST", "/api/endpoints", { url: "http://169.254.169.254/" }), undefined);
       expect(res.status).toBe(400);
       expect(await responseJson(res)).toEqual({
-        error: { code: "validation_failed", message: "The request is not valid", details: [{ path: "url", message: "Destination refused: 169.254.169.254 is a link-local address (cloud metadata services answer there); only public internet addresses are allowed" }] },
+        error: {
+          code: "validation_failed",
+          message: "Destination refused: 169.254.169.254 is a link-local address (cloud metadata services answer there); only public internet addresses are allowed",
+          details: [{ path: "url", message: "Destination refused: 169.254.169.254 is a link-local address (cloud metadata services answer there); only public internet addresses are allowed" }],
+        },
       });
 
       const ok = await collection.POST(jsonRequest("POST", "/api/endpoints", { url: PUBLIC_URL }), undefined);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { createEndpoint } from "@/lib/delivery/create-endpoint";
 import { deleteEndpoint } from "@/lib/delivery/delete-endpoint";
 import { endpointCreateSchema, endpointUpdateSchema } from "@/lib/delivery/endpoint-schema";
@@ -84,7 +84,7 @@ describe.each(testProviders())("endpoints on %s", (provider) => {
 
   beforeEach(() => clearDeliveryData(t.db));
 
-  const make = (input: Record<string, unknown> = {}) => createEndpoint(t.db, endpointCreateSchema.parse({ url: "http://127.0.0.1:9/hook", ...input }), open);
+  const make = (input: Record<string, unknown> = {}) => createEndpoint(t.db, endpointCreateSchema.parse({ url: "http://127.0.0.1:9/hook", ...input }), open, "system");
 
   it("creates an endpoint and shows its secret only in the create answer", async () => {
     const policy = await t.db.prisma.retryPolicy.create({ data: { name: "custom", maxAttempts: 2, initialDelayMs: 1, maxDelayMs: 1, exponentialBase: 2, jitter: 0, jitterMode: "none", timeoutMs: 1000 } });
@@ -131,11 +131,11 @@ describe.each(testProviders())("endpoints on %s", (provider) => {
   it("refuses an unknown policy on the policyId field, on create and on update", async () => {
     const onCreate = await rejection(make({ policyId: "no-such-policy" }));
     expect(onCreate.toBody()).toEqual({
-      error: { code: "validation_failed", message: "The request is not valid", details: [{ path: "policyId", message: "No retry policy has this id" }] },
+      error: { code: "validation_failed", message: "No retry policy has this id", details: [{ path: "policyId", message: "No retry policy has this id" }] },
     });
     expect(await t.db.prisma.endpoint.count()).toBe(0);
     const e = await make();
-    const onUpdate = await rejection(updateEndpoint(t.db, e.id, { policyId: "no-such-policy" }, open));
+    const onUpdate = await rejection(updateEndpoint(t.db, e.id, { policyId: "no-such-policy" }, open, "system"));
     expect(onUpdate.status).toBe(400);
     expect(onUpdate.details).toEqual([{ path: "policyId", message: "No retry policy has this id" }]);
     expect((await t.db.prisma.endpoint.findUniqueOrThrow({ where: { id: e.id } })).policyId).toBeNull();
@@ -143,7 +143,7 @@ describe.each(testProviders())("endpoints on %s", (provider) => {
 
   it("updates the fields given, clears nullable ones with null and keeps the rest", async () => {
     const e = await make({ description: "first", eventTypes: ["a"], rateLimitPerSecond: 10 });
-    const updated = await updateEndpoint(t.db, e.id, endpointUpdateSchema.parse({ url: "http://127.0.0.1:10/new", description: null, eventTypes: [] }), open);
+    const updated = await updateEndpoint(t.db, e.id, endpointUpdateSchema.parse({ url: "http://127.0.0.1:10/new", description: null, eventTypes: [] }), open, "system");
     expect(updated).toMatchObject({ url: "http://127.0.0.1:10/new", description: null, eventTypes: [], rateLimitPerSecond: 10, secretHint: e.secretHint });
     const row = await t.db.prisma.endpoint.findUniqueOrThrow({ where: { id: e.id } });
     expect(row.secret).toBe(e.secret);
@@ -152,23 +152,23 @@ describe.each(testProviders())("endpoints on %s", (provider) => {
 
   it("records an operator's disable and clears every trace of failure on re-enable", async () => {
     const e = await make();
-    const off = await updateEndpoint(t.db, e.id, { enabled: false }, open);
+    const off = await updateEndpoint(t.db, e.id, { enabled: false }, open, "system");
     expect(off).toMatchObject({ enabled: false, disabledReason: OPERATOR_DISABLED_REASON });
     expect(off.disabledAt).toBeInstanceOf(Date);
 
     // As the worker leaves it after auto-disabling a failing endpoint.
     await t.db.prisma.endpoint.update({ where: { id: e.id }, data: { disabledReason: "Failing for 5 days", failingSince: new Date(Date.now() - 86_400_000) } });
-    const stillOff = await updateEndpoint(t.db, e.id, { enabled: false, description: "x" }, open);
+    const stillOff = await updateEndpoint(t.db, e.id, { enabled: false, description: "x" }, open, "system");
     expect(stillOff.disabledReason).toBe("Failing for 5 days");
 
-    const on = await updateEndpoint(t.db, e.id, { enabled: true }, open);
+    const on = await updateEndpoint(t.db, e.id, { enabled: true }, open, "system");
     expect(on).toMatchObject({ enabled: true, disabledReason: null, disabledAt: null, failingSince: null });
   });
 
   it("rotates the secret, keeping the old one valid for 24 hours", async () => {
     const e = await make();
     const now = new Date();
-    const rotated = await rotateEndpointSecret(t.db, e.id, now);
+    const rotated = await rotateEndpointSecret(t.db, e.id, "system", now);
     expect(rotated.secret).toMatch(SECRET_FORM);
     expect(rotated.secret).not.toBe(e.secret);
     expect(rotated).toEqual({ id: e.id, secret: rotated.secret, secretHint: rotated.secret.slice(-4), previousSecretExpiresAt: new Date(now.getTime() + SECRET_ROTATION_GRACE_MS) });
@@ -189,13 +189,13 @@ describe.each(testProviders())("endpoints on %s", (provider) => {
     const keep = await make();
     await createMessage(t.db, { eventType: "a", payload: "{}" });
     expect(await t.db.prisma.delivery.count()).toBe(2);
-    expect(await deleteEndpoint(t.db, e.id)).toEqual({ id: e.id, deleted: true });
+    expect(await deleteEndpoint(t.db, e.id, "system")).toEqual({ id: e.id, deleted: true });
     expect(await t.db.prisma.endpoint.count({ where: { id: e.id } })).toBe(0);
     expect((await t.db.prisma.delivery.findMany()).map((d) => d.endpointId)).toEqual([keep.id]);
   });
 
   it("answers 404 for an unknown endpoint id", async () => {
-    for (const attempt of [() => getEndpoint(t.db, "nope"), () => updateEndpoint(t.db, "nope", { description: "x" }, open), () => deleteEndpoint(t.db, "nope"), () => rotateEndpointSecret(t.db, "nope")]) {
+    for (const attempt of [() => getEndpoint(t.db, "nope"), () => updateEndpoint(t.db, "nope", { description: "x" }, open, "system"), () => deleteEndpoint(t.db, "nope", "system"), () => rotateEndpointSecret(t.db, "nope", "system")]) {
       const err = await rejection(attempt());
       expect(err.status).toBe(404);
       expect(err.message).toBe("Endpoint not found");
@@ -284,8 +284,8 @@ describe.each(testProviders())("endpoints on %s", (provider) => {
       expect(Date.parse(rotatedBody.previousSecretExpiresAt) - Date.now()).toBeGreaterThan(SECRET_ROTATION_GRACE_MS - 60_000);
 
       const deleted = await item.DELETE(jsonRequest("DELETE", `/api/endpoints/${created.id}`), idContext(created.id));
-      expect(deleted.status).toBe(200);
-      expect(await responseJson(deleted)).toEqual({ id: created.id, deleted: true });
+      expect(deleted.status).toBe(204);
+      expect(await deleted.text()).toBe("");
 
       const gone = await item.GET(jsonRequest("GET", `/api/endpoints/${created.id}`), idContext(created.id));
       expect(gone.status).toBe(404);
@@ -301,7 +301,7 @@ describe.each(testProviders())("endpoints on %s", (provider) => {
       expect(await responseJson<ErrorJson>(res)).toEqual({
         error: {
           code: "validation_failed",
-          message: "The request is not valid",
+          message: "URL must be an absolute http or https URL (and 1 more: see details)",
           details: [
             { path: "url", message: "URL must be an absolute http or https URL" },
             { path: "rateLimitPerSecond", message: "Rate limit must be a whole number of requests per second from 1 to 10,000, or empty for none" },

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { delaySchedule, timeToGiveUpMs } from "@/lib/retry/backoff";
 import { DEFAULT_RETRY_POLICY, RETRY_POLICY_MESSAGES } from "@/lib/retry/policy";
 import {
@@ -41,7 +41,7 @@ describe.each(testProviders())("retry policies on %s", (provider) => {
 
   async function restoreBootstrapDefault(): Promise<void> {
     const bootstrap = await t.db.prisma.retryPolicy.findUniqueOrThrow({ where: { name: "default" } });
-    await updatePolicy(t.db, bootstrap.id, { isDefault: true });
+    await updatePolicy(t.db, bootstrap.id, { isDefault: true }, "system");
   }
 
   it("lists the bootstrap default with its schedule and give-up time", async () => {
@@ -55,7 +55,7 @@ describe.each(testProviders())("retry policies on %s", (provider) => {
   });
 
   it("creates a policy with defaults for omitted fields and returns its preview", async () => {
-    const p = await createPolicy(t.db, create({ name: "  fast  ", description: "for tests", maxAttempts: 3, initialDelayMs: 100, maxDelayMs: 1000, jitterMode: "none" }));
+    const p = await createPolicy(t.db, create({ name: "  fast  ", description: "for tests", maxAttempts: 3, initialDelayMs: 100, maxDelayMs: 1000, jitterMode: "none" }), "system");
     expect(p).toMatchObject({
       name: "fast",
       description: "for tests",
@@ -76,7 +76,7 @@ describe.each(testProviders())("retry policies on %s", (provider) => {
   });
 
   it("makes a policy created as default the only default", async () => {
-    const p = await createPolicy(t.db, create({ name: "new-default", isDefault: true }));
+    const p = await createPolicy(t.db, create({ name: "new-default", isDefault: true }), "system");
     expect(p.isDefault).toBe(true);
     expect(await defaultNames()).toEqual(["new-default"]);
     await restoreBootstrapDefault();
@@ -84,12 +84,12 @@ describe.each(testProviders())("retry policies on %s", (provider) => {
   });
 
   it("moves the default on update and refuses to unset the default itself", async () => {
-    const a = await createPolicy(t.db, create({ name: "a" }));
-    const updated = await updatePolicy(t.db, a.id, policyUpdateSchema.parse({ isDefault: true, maxAttempts: 7 }));
+    const a = await createPolicy(t.db, create({ name: "a" }), "system");
+    const updated = await updatePolicy(t.db, a.id, policyUpdateSchema.parse({ isDefault: true, maxAttempts: 7 }), "system");
     expect(updated).toMatchObject({ isDefault: true, maxAttempts: 7 });
     expect(await defaultNames()).toEqual(["a"]);
 
-    const err = await rejection(updatePolicy(t.db, a.id, { isDefault: false }));
+    const err = await rejection(updatePolicy(t.db, a.id, { isDefault: false }, "system"));
     expect(err.code).toBe("conflict");
     expect(err.status).toBe(409);
     expect(await defaultNames()).toEqual(["a"]);
@@ -97,16 +97,16 @@ describe.each(testProviders())("retry policies on %s", (provider) => {
   });
 
   it("updates only the fields given and keeps the others", async () => {
-    const p = await createPolicy(t.db, create({ name: "partial", maxAttempts: 4, initialDelayMs: 500, maxDelayMs: 5000, description: "keep me" }));
-    const updated = await updatePolicy(t.db, p.id, policyUpdateSchema.parse({ timeoutMs: 1000 }));
+    const p = await createPolicy(t.db, create({ name: "partial", maxAttempts: 4, initialDelayMs: 500, maxDelayMs: 5000, description: "keep me" }), "system");
+    const updated = await updatePolicy(t.db, p.id, policyUpdateSchema.parse({ timeoutMs: 1000 }), "system");
     expect(updated).toMatchObject({ name: "partial", description: "keep me", maxAttempts: 4, initialDelayMs: 500, maxDelayMs: 5000, timeoutMs: 1000 });
-    const cleared = await updatePolicy(t.db, p.id, policyUpdateSchema.parse({ description: null }));
+    const cleared = await updatePolicy(t.db, p.id, policyUpdateSchema.parse({ description: null }), "system");
     expect(cleared.description).toBeNull();
   });
 
   it("checks the cross-field rule on the merged policy when updating", async () => {
-    const p = await createPolicy(t.db, create({ name: "merge", initialDelayMs: 1000, maxDelayMs: 2000 }));
-    const err = await updatePolicy(t.db, p.id, policyUpdateSchema.parse({ initialDelayMs: 5000 })).catch((e: unknown) => e);
+    const p = await createPolicy(t.db, create({ name: "merge", initialDelayMs: 1000, maxDelayMs: 2000 }), "system");
+    const err = await updatePolicy(t.db, p.id, policyUpdateSchema.parse({ initialDelayMs: 5000 }), "system").catch((e: unknown) => e);
     expect(err).toMatchObject({ name: "ZodError" });
     expect((err as { issues: { path: string[]; message: string }[] }).issues.map((i) => ({ path: i.path.join("."), message: i.message }))).toEqual([
       { path: "maxDelayMs", message: RETRY_POLICY_MESSAGES.maxBelowInitial },
@@ -115,26 +115,38 @@ describe.each(testProviders())("retry policies on %s", (provider) => {
   });
 
   it("refuses a duplicate name with 409 on the name field, on create and on rename", async () => {
-    await createPolicy(t.db, create({ name: "dup" }));
-    const onCreate = await rejection(createPolicy(t.db, create({ name: "dup" })));
+    await createPolicy(t.db, create({ name: "dup" }), "system");
+    const onCreate = await rejection(createPolicy(t.db, create({ name: "dup" }), "system"));
     expect(onCreate.toBody()).toEqual({
       error: { code: "conflict", message: 'A policy named "dup" already exists', details: [{ path: "name", message: "Another policy already has this name" }] },
     });
-    const other = await createPolicy(t.db, create({ name: "other" }));
-    const onRename = await rejection(updatePolicy(t.db, other.id, { name: "dup" }));
+    const other = await createPolicy(t.db, create({ name: "other" }), "system");
+    const onRename = await rejection(updatePolicy(t.db, other.id, { name: "dup" }, "system"));
     expect(onRename.status).toBe(409);
     expect(await t.db.prisma.retryPolicy.count({ where: { name: "dup" } })).toBe(1);
   });
 
   it("refuses to delete the default policy", async () => {
     const def = await t.db.prisma.retryPolicy.findUniqueOrThrow({ where: { name: "default" } });
-    const err = await rejection(deletePolicy(t.db, def.id));
+    const err = await rejection(deletePolicy(t.db, def.id, "system"));
     expect(err.code).toBe("conflict");
     expect(await t.db.prisma.retryPolicy.count({ where: { id: def.id } })).toBe(1);
   });
 
+  it("writes the audit row in the change's own transaction, whoever calls: none for a refused change", async () => {
+    const p = await createPolicy(t.db, create({ name: "audited" }), "system");
+    await updatePolicy(t.db, p.id, { maxAttempts: 2 }, "system");
+    // Refused inside the transaction (the merged policy breaks the cross-field rule): no audit row either.
+    await updatePolicy(t.db, p.id, { initialDelayMs: 60_000_000 }, "system").catch(() => undefined);
+    const rows = await t.db.prisma.auditLog.findMany({ where: { targetId: p.id }, orderBy: { createdAt: "asc" } });
+    expect(rows.map((r) => [r.actor, r.action])).toEqual([
+      ["system", "policy.create"],
+      ["system", "policy.update"],
+    ]);
+  });
+
   it("deletes a policy in use, detaches its endpoints and says how many", async () => {
-    const p = await createPolicy(t.db, create({ name: "doomed" }));
+    const p = await createPolicy(t.db, create({ name: "doomed" }), "system");
     await t.db.prisma.endpoint.createMany({
       data: [
         { url: "http://a.test/", secret: "whsec_a", policyId: p.id },
@@ -143,13 +155,13 @@ describe.each(testProviders())("retry policies on %s", (provider) => {
       ],
     });
     expect((await getPolicy(t.db, p.id)).endpointCount).toBe(2);
-    expect(await deletePolicy(t.db, p.id)).toEqual({ id: p.id, deleted: true, endpointsAffected: 2 });
+    expect(await deletePolicy(t.db, p.id, "system")).toEqual({ id: p.id, deleted: true, endpointsAffected: 2 });
     expect(await t.db.prisma.retryPolicy.count({ where: { id: p.id } })).toBe(0);
     expect(await t.db.prisma.endpoint.count({ where: { policyId: null } })).toBe(3);
   });
 
   it("answers 404 for an unknown policy id", async () => {
-    for (const attempt of [() => getPolicy(t.db, "nope"), () => updatePolicy(t.db, "nope", { maxAttempts: 2 }), () => deletePolicy(t.db, "nope")]) {
+    for (const attempt of [() => getPolicy(t.db, "nope"), () => updatePolicy(t.db, "nope", { maxAttempts: 2 }, "system"), () => deletePolicy(t.db, "nope", "system")]) {
       const err = await rejection(attempt());
       expect(err.status).toBe(404);
       expect(err.message).toBe("Retry policy not found");
@@ -157,8 +169,8 @@ describe.each(testProviders())("retry policies on %s", (provider) => {
   });
 
   it("leaves exactly one default when several policies are promoted at once", async () => {
-    const policies = await Promise.all(["p1", "p2", "p3", "p4", "p5"].map((name) => createPolicy(t.db, create({ name }))));
-    const results = await Promise.allSettled(policies.map((p) => updatePolicy(t.db, p.id, { isDefault: true })));
+    const policies = await Promise.all(["p1", "p2", "p3", "p4", "p5"].map((name) => createPolicy(t.db, create({ name }), "system")));
+    const results = await Promise.allSettled(policies.map((p) => updatePolicy(t.db, p.id, { isDefault: true }, "system")));
     const losers = results.filter((r) => r.status === "rejected").map((r) => (r as PromiseRejectedResult).reason as AppError);
     expect(losers.every((e) => e instanceof AppError && e.code === "conflict")).toBe(true);
     expect(results.some((r) => r.status === "fulfilled")).toBe(true);
@@ -167,7 +179,7 @@ describe.each(testProviders())("retry policies on %s", (provider) => {
   });
 
   it("resolves the policy in effect: the endpoint's own, else the default", async () => {
-    const own = await createPolicy(t.db, create({ name: "own", maxAttempts: 2 }));
+    const own = await createPolicy(t.db, create({ name: "own", maxAttempts: 2 }), "system");
     expect(await policyInEffect(t.db, own.id)).toMatchObject({ id: own.id, name: "own", source: "endpoint", maxAttempts: 2 });
     expect(await policyInEffect(t.db, null)).toMatchObject({ name: "default", source: "default", ...DEFAULT_RETRY_POLICY });
   });
@@ -200,8 +212,8 @@ describe.each(testProviders())("retry policies on %s", (provider) => {
       expect(await responseJson(patched)).toMatchObject({ jitterMode: "full", maxAttempts: 2 });
 
       const deleted = await item.DELETE(jsonRequest("DELETE", `/api/policies/${body.id}`), idContext(body.id));
-      expect(deleted.status).toBe(200);
-      expect(await responseJson(deleted)).toEqual({ id: body.id, deleted: true, endpointsAffected: 0 });
+      expect(deleted.status).toBe(204);
+      expect(await deleted.text()).toBe("");
 
       const gone = await item.GET(jsonRequest("GET", `/api/policies/${body.id}`), idContext(body.id));
       expect(gone.status).toBe(404);

@@ -59,7 +59,7 @@ describe.each(testProviders())("proxy.ts in front of every API route on %s", (pr
     vi.stubEnv("HOOKRELAY_METRICS_TOKEN", "scrape-secret");
     await clearAuthData(t.db);
     operatorId = (await createOperator(t.db)).id;
-    token = (await createApiToken(t.db, { name: "route-guard", createdBy: null })).token;
+    token = (await createApiToken(t.db, { name: "route-guard", createdBy: null }, "system")).token;
     ({ proxy } = await import("@/proxy"));
     routes = await discoverRoutes();
   });

@@ -44,7 +44,7 @@ describe.each(testProviders())("operators on %s", (db) => {
     expect(self.status).toBe(409);
     expect(await self.json()).toMatchObject({ error: { message: "You cannot remove yourself; another operator can" } });
 
-    expect((await app.operator.fetch(`/api/operators/${them.id}`, { method: "DELETE" })).status).toBe(200);
+    expect((await app.operator.fetch(`/api/operators/${them.id}`, { method: "DELETE" })).status).toBe(204);
     expect((await colleagueSession.fetch("/api/auth/session")).status).toBe(401);
   });
 
@@ -55,7 +55,7 @@ describe.each(testProviders())("operators on %s", (db) => {
     expect(JSON.stringify(await wrong.json())).toContain("The current password is not right");
 
     const ok = await app.operator.json("POST", "/api/account/password", { currentPassword: TEST_OPERATOR.password, newPassword: "a brand new password" });
-    expect(ok.status).toBe(200);
+    expect(ok.status).toBe(204);
     expect((await app.operator.fetch("/api/auth/session")).status).toBe(200);
     expect((await other.fetch("/api/auth/session")).status).toBe(401);
     await expect(signIn(app.url, { email: TEST_OPERATOR.email, password: "a brand new password" })).resolves.toBeDefined();

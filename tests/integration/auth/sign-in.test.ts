@@ -5,7 +5,7 @@ import { delayAfterFailures, FREE_FAILURES, MAX_DELAY_MS } from "@/lib/auth/sign
 import { resolveSession } from "@/lib/auth/sessions";
 import { SESSION_COOKIE } from "@/lib/auth/cookies";
 import { PEER_ADDRESS_HEADER } from "@/lib/auth/client-address";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { testProviders, useTestDatabase } from "../../support/databases";
 import { PASSWORD, apiRequest, clearAuthData, cookieFrom, createOperator } from "./support";
 

@@ -5,7 +5,7 @@ import type { ApiTokenView } from "@/lib/auth/tokens";
 import { testProviders, useTestDatabase } from "../../support/databases";
 import { apiRequest, clearAuthData, createOperator, forwarded, sessionCookieFor } from "./support";
 
-type Created = { token: string; apiToken: ApiTokenView };
+type Created = ApiTokenView & { token: string };
 const idCtx = (id: string) => ({ params: Promise.resolve({ id }) });
 
 describe.each(testProviders())("API tokens on %s", (provider) => {
@@ -42,19 +42,19 @@ describe.each(testProviders())("API tokens on %s", (provider) => {
     expect(res.headers.get("cache-control")).toBe("no-store");
     const created = (await res.json()) as Created;
     expect(created.token).toMatch(/^hr_[\w-]{43}$/);
-    expect(created.apiToken).toMatchObject({ name: "ci deploy", prefix: created.token.slice(0, 9), createdBy: "alice@example.com", lastUsedAt: null, revokedAt: null });
+    expect(created).toMatchObject({ name: "ci deploy", prefix: created.token.slice(0, 9), createdBy: "alice@example.com", lastUsedAt: null, revokedAt: null });
 
-    const row = await t.db.prisma.apiToken.findUniqueOrThrow({ where: { id: created.apiToken.id } });
+    const row = await t.db.prisma.apiToken.findUniqueOrThrow({ where: { id: created.id } });
     expect(row.tokenHash).toMatch(/^[0-9a-f]{64}$/);
     expect(JSON.stringify(row)).not.toContain(created.token.slice(9));
 
     const list = await tokens.GET(await signedInRequest("/api/tokens"), undefined);
     const { data } = (await list.json()) as { data: Record<string, unknown>[] };
     expect(data).toHaveLength(1);
-    expect(data[0]).toMatchObject({ id: created.apiToken.id, prefix: created.apiToken.prefix });
+    expect(data[0]).toMatchObject({ id: created.id, prefix: created.prefix });
     expect(JSON.stringify(data)).not.toContain(created.token);
 
-    expect(await t.db.prisma.auditLog.findFirstOrThrow({ where: { action: "token.create" } })).toMatchObject({ actor: "operator:alice@example.com", targetId: created.apiToken.id });
+    expect(await t.db.prisma.auditLog.findFirstOrThrow({ where: { action: "token.create" } })).toMatchObject({ actor: "operator:alice@example.com", targetId: created.id });
   });
 
   it("lets a program call POST /api/messages with the token, records its use, and stops it once revoked", async () => {
@@ -69,26 +69,31 @@ describe.each(testProviders())("API tokens on %s", (provider) => {
     expect(allowed.headers.get(ACTOR_HEADER)).toMatch(/^token:/);
     const accepted = await messages.POST(allowed, undefined);
     expect(accepted.status).toBe(201);
-    expect((await t.db.prisma.apiToken.findUniqueOrThrow({ where: { id: created.apiToken.id } })).lastUsedAt).not.toBeNull();
+    expect((await t.db.prisma.apiToken.findUniqueOrThrow({ where: { id: created.id } })).lastUsedAt).not.toBeNull();
 
-    const revoked = await tokenById.DELETE(await signedInRequest(`/api/tokens/${created.apiToken.id}`, { method: "DELETE" }), idCtx(created.apiToken.id));
-    expect(revoked.status).toBe(200);
-    expect(((await revoked.json()) as ApiTokenView).revokedAt).not.toBeNull();
+    const revoked = await tokenById.DELETE(await signedInRequest(`/api/tokens/${created.id}`, { method: "DELETE" }), idCtx(created.id));
+    expect(revoked.status).toBe(204);
+    expect((await t.db.prisma.apiToken.findUniqueOrThrow({ where: { id: created.id } })).revokedAt).not.toBeNull();
 
     const refused = await send();
     expect(refused).toBeInstanceOf(Response);
     expect((refused as Response).status).toBe(401);
     expect(await (refused as Response).json()).toEqual({ error: { code: "unauthorized", message: "The API token is not valid or has been revoked" } });
-    expect(await t.db.prisma.auditLog.findFirstOrThrow({ where: { action: "token.revoke" } })).toMatchObject({ actor: "operator:alice@example.com", targetId: created.apiToken.id });
+    expect(await t.db.prisma.auditLog.findFirstOrThrow({ where: { action: "token.revoke" } })).toMatchObject({ actor: "operator:alice@example.com", targetId: created.id });
   });
 
   it("keeps the first revocation time when revoked twice, and 404s an unknown id", async () => {
     const tokens = await import("@/app/api/tokens/route");
     const tokenById = await import("@/app/api/tokens/[id]/route");
     const created = (await (await tokens.POST(await signedInRequest("/api/tokens", { method: "POST", body: { name: "x" } }), undefined)).json()) as Created;
-    const first = (await (await tokenById.DELETE(await signedInRequest(`/api/tokens/${created.apiToken.id}`, { method: "DELETE" }), idCtx(created.apiToken.id))).json()) as ApiTokenView;
-    const second = (await (await tokenById.DELETE(await signedInRequest(`/api/tokens/${created.apiToken.id}`, { method: "DELETE" }), idCtx(created.apiToken.id))).json()) as ApiTokenView;
-    expect(second.revokedAt).toEqual(first.revokedAt);
+    const revokedAt = async () => {
+      const res = await tokenById.DELETE(await signedInRequest(`/api/tokens/${created.id}`, { method: "DELETE" }), idCtx(created.id));
+      expect(res.status).toBe(204);
+      return (await t.db.prisma.apiToken.findUniqueOrThrow({ where: { id: created.id } })).revokedAt;
+    };
+    const first = await revokedAt();
+    expect(first).not.toBeNull();
+    expect(await revokedAt()).toEqual(first);
     const missing = await tokenById.DELETE(await signedInRequest("/api/tokens/nope", { method: "DELETE" }), idCtx("nope"));
     expect(missing.status).toBe(404);
   });
@@ -113,7 +118,7 @@ describe.each(testProviders())("API tokens on %s", (provider) => {
   it("lists active tokens before revoked ones", async () => {
     const tokens = await import("@/app/api/tokens/route");
     const tokenById = await import("@/app/api/tokens/[id]/route");
-    const make = async (name: string) => ((await (await tokens.POST(await signedInRequest("/api/tokens", { method: "POST", body: { name } }), undefined)).json()) as Created).apiToken;
+    const make = async (name: string) => (await (await tokens.POST(await signedInRequest("/api/tokens", { method: "POST", body: { name } }), undefined)).json()) as Created;
     const old = await make("old");
     await make("current");
     await tokenById.DELETE(await signedInRequest(`/api/tokens/${old.id}`, { method: "DELETE" }), idCtx(old.id));

@@ -5,7 +5,7 @@ import { getDeadLetter } from "@/lib/dlq/get-dead-letter";
 import { reprocessDeadLetter, type ReprocessOptions } from "@/lib/dlq/reprocess-dead-letter";
 import { replayDelivery } from "@/lib/dlq/replay-delivery";
 import { HandlerRegistry } from "@/lib/inbound/handlers";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { TestReceiver, waitFor } from "../../support/receiver";
 import { testProviders, useTestDatabase } from "../../support/databases";
 import { auditOf, bodyOf, closeAppDatabase, deadLettersFor, freshApp, idContext, letterInState, makeEndpoint, request, sendTo, startWorker, OPERATOR, type ErrorJson } from "./support";
@@ -215,10 +215,10 @@ describe.each(testProviders())("reprocess, discard and replay on %s", (provider)
     const [letter] = await deadLettersFor(t.db, ep, 1);
     receiver.respondWith(() => ({ status: 200, delayMs: 400 }));
     await reprocessDeadLetter(t.db, letter.id, OPTIONS);
-    const whileRunning = await rejection(discardDeadLetter(t.db, letter.id));
+    const whileRunning = await rejection(discardDeadLetter(t.db, letter.id, "system"));
     expect(whileRunning.details).toEqual({ reason: "not_pending", status: "reprocessing" });
     await letterInState(t.db, letter.id, "reprocessed");
-    expect((await rejection(discardDeadLetter(t.db, letter.id))).details).toEqual({ reason: "not_pending", status: "reprocessed" });
+    expect((await rejection(discardDeadLetter(t.db, letter.id, "system"))).details).toEqual({ reason: "not_pending", status: "reprocessed" });
   });
 
   it("when the original message is gone, the letter's own payload is sent as a new message", async () => {
@@ -272,12 +272,12 @@ describe.each(testProviders())("reprocess, discard and replay on %s", (provider)
     await waitFor(async () => (await t.db.prisma.delivery.findUnique({ where: { id: deliveryId } }))?.status === "succeeded");
     await t.db.prisma.endpoint.update({ where: { id: ep.id }, data: { enabled: false, disabledReason: "The endpoint answered 410 Gone", disabledAt: new Date() } });
 
-    const err = await rejection(replayDelivery(t.db, deliveryId, { enableEndpoint: false }));
+    const err = await rejection(replayDelivery(t.db, deliveryId, { enableEndpoint: false }, "system"));
     expect(err.status).toBe(409);
     expect(err.details).toMatchObject({ reason: "endpoint_disabled" });
     expect(await t.db.prisma.delivery.count({ where: { replayOfId: deliveryId } })).toBe(0);
 
-    const replay = await replayDelivery(t.db, deliveryId, { enableEndpoint: true });
+    const replay = await replayDelivery(t.db, deliveryId, { enableEndpoint: true }, "system");
     expect((await t.db.prisma.endpoint.findUniqueOrThrow({ where: { id: ep.id } })).enabled).toBe(true);
     await waitFor(async () => (await t.db.prisma.delivery.findUnique({ where: { id: replay.id } }))?.status === "succeeded");
   });

@@ -73,7 +73,7 @@ describe.each(testProviders())("dead letter stats and list on %s", (provider) =>
     late = [...onE2, ...onE3, ...inbound];
     Object.assign(ids, { e1: e1.id, e2: e2.id, e3: e3.id });
 
-    await discardDeadLetter(t.db, early[0].id);
+    await discardDeadLetter(t.db, early[0].id, "system");
     receiver.respondWith(() => ({ status: 200, body: "ok now" }));
     reprocessedId = onE2[0].id;
     await reprocessDeadLetter(t.db, reprocessedId, { enableEndpoint: false, inbound: { registry: new HandlerRegistry(), budgetMs: 1_000 } });

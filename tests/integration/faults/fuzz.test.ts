@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { createMessage } from "@/lib/delivery/create-message";
-import { ERROR_STATUS } from "@/lib/http/errors";
+import { ERROR_STATUS } from "@/lib/errors/app-error";
 import { REPLAY_HEADER } from "@/lib/http/headers";
 import { receiveWebhook } from "@/lib/inbound/receive-webhook";
 import { parseRetryPolicy } from "@/lib/retry/policy";

@@ -40,7 +40,7 @@ describe.each(testProviders())("poison messages and deleted endpoints on %s", (p
     await waitFor(() => doomed.requests.length >= 4, 20_000);
     const leased = await t.db.prisma.delivery.count({ where: { endpointId: gone.id, status: "in_flight" } });
     expect(leased).toBeGreaterThan(0);
-    await deleteEndpoint(t.db, gone.id);
+    await deleteEndpoint(t.db, gone.id, "system");
 
     await waitFor(async () => (await t.db.prisma.delivery.count({ where: { id: { in: keepIds }, status: "succeeded" } })) === keepIds.length, 40_000);
     expect(await t.db.prisma.delivery.count({ where: { id: { in: goneIds } } })).toBe(0);

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { SkipEventError } from "@/lib/inbound/handlers";
 import { getInboundEvent, listEventsQuerySchema, listInboundEvents } from "@/lib/inbound/list-events";
 import { SourceCache } from "@/lib/inbound/source-cache";
@@ -16,7 +16,7 @@ describe.each(testProviders())("listing inbound events on %s", (provider) => {
 
   beforeAll(async () => {
     await resetInbound(t.db);
-    await createSource({ db: t.db, cache: new SourceCache() }, createSourceSchema.parse({ name: "shop" }));
+    await createSource({ db: t.db, cache: new SourceCache() }, createSourceSchema.parse({ name: "shop" }), "system");
     await t.db.prisma.endpoint.create({ data: { url: "http://127.0.0.1:9/hook", secret: "s", eventTypes: "[]" } });
     const deps = makeDeps(t.db);
     deps.registry.register("bad.thing", async () => {
@@ -66,13 +66,13 @@ describe.each(testProviders())("listing inbound events on %s", (provider) => {
   it("filters by source name, status and type", async () => {
     expect((await list({ source: "shop" })).data.map((e) => e.idempotencyKey).sort()).toEqual(["e2", "e4"]);
     expect((await list({ status: "skipped" })).data.map((e) => e.idempotencyKey)).toEqual(["e3"]);
-    expect((await list({ type: "order.created" })).data.map((e) => e.idempotencyKey).sort()).toEqual(["e1", "e4", "e5"]);
-    expect((await list({ type: "order.created", source: "default" })).data.map((e) => e.idempotencyKey).sort()).toEqual(["e1", "e5"]);
+    expect((await list({ eventType: "order.created" })).data.map((e) => e.idempotencyKey).sort()).toEqual(["e1", "e4", "e5"]);
+    expect((await list({ eventType: "order.created", source: "default" })).data.map((e) => e.idempotencyKey).sort()).toEqual(["e1", "e5"]);
     expect((await list({ source: "nowhere" })).data).toEqual([]);
   });
 
   it("summarises each event", async () => {
-    const [first] = (await list({ source: "shop", type: "order.paid" })).data;
+    const [first] = (await list({ source: "shop", eventType: "order.paid" })).data;
     expect(first).toMatchObject({ source: "shop", idempotencyKey: "e2", keySource: "body.id", eventType: "order.paid", status: "processed", resultStatus: 200, runs: 1, duplicateCount: 0, providerAttempt: 2 });
     expect(first.messageId).toEqual(expect.any(String));
   });
@@ -80,7 +80,8 @@ describe.each(testProviders())("listing inbound events on %s", (provider) => {
   it("refuses a cursor that names no event, and bad query values", async () => {
     const err = await list({ cursor: "gone" }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AppError);
-    expect((err as AppError).status).toBe(400);
+    // The same refusal as every other list's stale cursor.
+    expect((err as AppError).toBody().error).toMatchObject({ code: "validation_failed", details: [{ path: "cursor" }] });
     expect(listEventsQuerySchema.safeParse({ limit: "0" }).success).toBe(false);
     expect(listEventsQuerySchema.safeParse({ limit: "201" }).success).toBe(false);
     expect(listEventsQuerySchema.safeParse({ status: "lost" }).success).toBe(false);

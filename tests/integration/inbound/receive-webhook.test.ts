@@ -136,7 +136,7 @@ describe.each(testProviders())("receiving webhooks on %s", (provider) => {
 
   it("scopes keys per source", async () => {
     const store = { db: t.db, cache: new SourceCache() };
-    await createSource(store, createSourceSchema.parse({ name: "shop" }));
+    await createSource(store, createSourceSchema.parse({ name: "shop" }), "system");
     const deps = makeDeps(t.db);
     const a = await send(deps, { id: "same" });
     const b = await send(deps, { id: "same" }, { source: "shop" });
@@ -320,7 +320,7 @@ describe.each(testProviders())("receiving webhooks on %s", (provider) => {
   });
 
   it("answers 429 with Retry-After when a source is over its own rate limit", async () => {
-    await createSource({ db: t.db, cache: new SourceCache() }, createSourceSchema.parse({ name: "limited", rateLimitPerSecond: 1 }));
+    await createSource({ db: t.db, cache: new SourceCache() }, createSourceSchema.parse({ name: "limited", rateLimitPerSecond: 1 }), "system");
     const deps = makeDeps(t.db);
     expect((await send(deps, { id: "rl_1" }, { source: "limited" })).status).toBe(200);
     const over = await send(deps, { id: "rl_2" }, { source: "limited" });
@@ -417,7 +417,7 @@ describe.each(testProviders())("receiving webhooks on %s", (provider) => {
 
   it("forgets a key once its TTL has passed, and the cleanup removes expired records", async () => {
     const store = { db: t.db, cache: new SourceCache() };
-    await createSource(store, createSourceSchema.parse({ name: "short", idempotencyTtlSeconds: 60 }));
+    await createSource(store, createSourceSchema.parse({ name: "short", idempotencyTtlSeconds: 60 }), "system");
     const deps = makeDeps(t.db);
     let runs = 0;
     deps.registry.register("*", async () => {

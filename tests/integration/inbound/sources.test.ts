@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { SourceCache } from "@/lib/inbound/source-cache";
 import { createSourceSchema, rotateSecretSchema, updateSourceSchema } from "@/lib/inbound/source-schema";
 import { createSource, deleteSource, getSource, listSources, rotateSourceSecret, updateSource, type SourceStore } from "@/lib/inbound/sources";
@@ -27,7 +27,7 @@ describe.each(testProviders())("inbound sources on %s", (provider) => {
     store = { db: t.db, cache: new SourceCache(), now: () => now };
   });
 
-  const create = (input: Record<string, unknown>) => createSource(store, createSourceSchema.parse(input));
+  const create = (input: Record<string, unknown>) => createSource(store, createSourceSchema.parse(input), "system");
   const defaultId = async () => (await t.db.prisma.inboundSource.findUniqueOrThrow({ where: { name: "default" } })).id;
 
   describe("create", () => {
@@ -60,9 +60,9 @@ describe.each(testProviders())("inbound sources on %s", (provider) => {
     it("leaves a provider-made secret unset until the operator gives it", async () => {
       const created = await create({ name: "stripe-later", provider: "stripe" });
       expect(created).toMatchObject({ provider: "stripe", secret: null, secretHint: null });
-      const rotated = await rotateSourceSecret(store, created.id, rotateSecretSchema.parse({ secret: "whsec_from_the_stripe_dashboard" }));
+      const rotated = await rotateSourceSecret(store, created.id, rotateSecretSchema.parse({ secret: "whsec_from_the_stripe_dashboard" }), "system");
       expect(rotated).toMatchObject({ secret: "whsec_from_the_stripe_dashboard", previousSecretExpiresAt: null });
-      expect((await appError(rotateSourceSecret(store, created.id, rotateSecretSchema.parse({})))).code).toBe("validation_failed");
+      expect((await appError(rotateSourceSecret(store, created.id, rotateSecretSchema.parse({}), "system"))).code).toBe("validation_failed");
     });
 
     it("keeps a secret the provider gave", async () => {
@@ -86,7 +86,7 @@ describe.each(testProviders())("inbound sources on %s", (provider) => {
   it("lists and gets sources without their secrets", async () => {
     const a = await create({ name: "a-src", provider: "standard_webhooks" });
     const b = await create({ name: "b-src", provider: "custom" });
-    const list = await listSources(store);
+    const { data: list } = await listSources(store);
     expect(list.map((s) => s.name)).toEqual(["default", "a-src", "b-src"]);
     expect(list[0].webhookPath).toBe("/api/webhook");
     const text = JSON.stringify(list) + JSON.stringify(await getSource(store, a.id));
@@ -99,45 +99,45 @@ describe.each(testProviders())("inbound sources on %s", (provider) => {
   describe("update", () => {
     it("edits name, description, TTL and rate limit, and clears with null", async () => {
       const s = await create({ name: "old-name", description: "x", rateLimitPerSecond: 3 });
-      const updated = await updateSource(store, s.id, updateSourceSchema.parse({ name: "new-name", description: null, idempotencyTtlSeconds: 3600, rateLimitPerSecond: null }));
+      const updated = await updateSource(store, s.id, updateSourceSchema.parse({ name: "new-name", description: null, idempotencyTtlSeconds: 3600, rateLimitPerSecond: null }), "system");
       expect(updated).toMatchObject({ name: "new-name", description: null, idempotencyTtlSeconds: 3600, rateLimitPerSecond: null, webhookPath: "/api/webhook/new-name" });
       expect("secret" in updated).toBe(false);
     });
 
     it("returns a new secret once when the preset changes, and clears it when signing is turned off", async () => {
       const s = await create({ name: "switch" });
-      const signed = await updateSource(store, s.id, updateSourceSchema.parse({ provider: "custom", signatureHeader: "X-Sig" }));
+      const signed = await updateSource(store, s.id, updateSourceSchema.parse({ provider: "custom", signatureHeader: "X-Sig" }), "system");
       expect(signed.secret).toMatch(/^[0-9a-f]{64}$/);
       expect(signed).toMatchObject({ signatureHeader: "x-sig", signaturePrefix: "sha256=" });
-      const off = await updateSource(store, s.id, updateSourceSchema.parse({ provider: "none" }));
+      const off = await updateSource(store, s.id, updateSourceSchema.parse({ provider: "none" }), "system");
       expect(off).toMatchObject({ provider: "none", secret: null, secretHint: null, signatureHeader: null, signaturePrefix: null, signatureEncoding: null });
     });
 
     it("refuses a secret without a change of scheme (rotation has its own route)", async () => {
       const s = await create({ name: "keep", provider: "custom" });
-      const err = await appError(updateSource(store, s.id, updateSourceSchema.parse({ secret: "another-secret" })));
+      const err = await appError(updateSource(store, s.id, updateSourceSchema.parse({ secret: "another-secret" }), "system"));
       expect(err.code).toBe("validation_failed");
       expect(err.details).toEqual([{ path: "secret", message: expect.stringContaining("rotate-secret") }]);
     });
 
     it("refuses a custom signature header on a Standard Webhooks source", async () => {
       const s = await create({ name: "sw", provider: "standard_webhooks" });
-      const err = await appError(updateSource(store, s.id, updateSourceSchema.parse({ signatureHeader: "x-sig" })));
+      const err = await appError(updateSource(store, s.id, updateSourceSchema.parse({ signatureHeader: "x-sig" }), "system"));
       expect(err.code).toBe("validation_failed");
     });
 
     it("refuses to rename the default source with 409, and a taken name with 409", async () => {
-      expect((await appError(updateSource(store, await defaultId(), { name: "renamed" }))).status).toBe(409);
+      expect((await appError(updateSource(store, await defaultId(), { name: "renamed" }, "system"))).status).toBe(409);
       const s = await create({ name: "mine" });
       await create({ name: "theirs" });
-      expect((await appError(updateSource(store, s.id, { name: "theirs" }))).code).toBe("conflict");
+      expect((await appError(updateSource(store, s.id, { name: "theirs" }, "system"))).code).toBe("conflict");
     });
 
     it("invalidates the receive path's cache so a rename takes effect at once", async () => {
       const deps = makeDeps(t.db);
-      const s = await createSource({ db: t.db, cache: deps.sources }, createSourceSchema.parse({ name: "before" }));
+      const s = await createSource({ db: t.db, cache: deps.sources }, createSourceSchema.parse({ name: "before" }), "system");
       expect((await send(deps, { id: "1" }, { source: "before" })).status).toBe(200);
-      await updateSource({ db: t.db, cache: deps.sources }, s.id, { name: "after" });
+      await updateSource({ db: t.db, cache: deps.sources }, s.id, { name: "after" }, "system");
       expect((await send(deps, { id: "2" }, { source: "before" })).status).toBe(404);
       expect((await send(deps, { id: "3" }, { source: "after" })).status).toBe(200);
     });
@@ -146,7 +146,7 @@ describe.each(testProviders())("inbound sources on %s", (provider) => {
   describe("rotate", () => {
     it("returns a new secret and keeps the previous one valid for 24 hours by default", async () => {
       const s = await create({ name: "rot", provider: "standard_webhooks" });
-      const rotated = await rotateSourceSecret(store, s.id, rotateSecretSchema.parse({}));
+      const rotated = await rotateSourceSecret(store, s.id, rotateSecretSchema.parse({}), "system");
       expect(rotated.secret).toMatch(/^whsec_/);
       expect(rotated.secret).not.toBe(s.secret);
       expect(rotated.previousSecretExpiresAt?.getTime()).toBe(now + 24 * 3600 * 1000);
@@ -158,16 +158,16 @@ describe.each(testProviders())("inbound sources on %s", (provider) => {
 
     it("ends the old secret at once when asked, and takes a given secret", async () => {
       const s = await create({ name: "rot2", provider: "custom" });
-      const rotated = await rotateSourceSecret(store, s.id, rotateSecretSchema.parse({ secret: "brand-new-secret", previousSecretValidSeconds: 0 }));
+      const rotated = await rotateSourceSecret(store, s.id, rotateSecretSchema.parse({ secret: "brand-new-secret", previousSecretValidSeconds: 0 }), "system");
       expect(rotated).toMatchObject({ secret: "brand-new-secret", previousSecretExpiresAt: null });
       expect(await t.db.prisma.inboundSource.findUniqueOrThrow({ where: { id: s.id } })).toMatchObject({ previousSecret: null });
     });
 
     it("refuses to rotate a source that does not check signatures (409) or to a malformed secret (400)", async () => {
       const plain = await create({ name: "plain2" });
-      expect((await appError(rotateSourceSecret(store, plain.id, rotateSecretSchema.parse({})))).status).toBe(409);
+      expect((await appError(rotateSourceSecret(store, plain.id, rotateSecretSchema.parse({}), "system"))).status).toBe(409);
       const sw = await create({ name: "sw2", provider: "standard_webhooks" });
-      expect((await appError(rotateSourceSecret(store, sw.id, rotateSecretSchema.parse({ secret: "not-whsec" })))).code).toBe("validation_failed");
+      expect((await appError(rotateSourceSecret(store, sw.id, rotateSecretSchema.parse({ secret: "not-whsec" }), "system"))).code).toBe("validation_failed");
     });
   });
 
@@ -177,14 +177,14 @@ describe.each(testProviders())("inbound sources on %s", (provider) => {
       const deps = makeDeps(t.db);
       await send(deps, { id: "e" }, { source: "gone" });
       expect(await t.db.prisma.inboundEvent.count()).toBe(1);
-      await deleteSource(store, s.id);
+      await deleteSource(store, s.id, "system");
       expect(await t.db.prisma.inboundSource.count({ where: { id: s.id } })).toBe(0);
       expect(await t.db.prisma.inboundEvent.count()).toBe(0);
-      expect((await appError(deleteSource(store, s.id))).status).toBe(404);
+      expect((await appError(deleteSource(store, s.id, "system"))).status).toBe(404);
     });
 
     it("refuses to delete the default source with 409", async () => {
-      const err = await appError(deleteSource(store, await defaultId()));
+      const err = await appError(deleteSource(store, await defaultId(), "system"));
       expect(err.status).toBe(409);
       expect(await t.db.prisma.inboundSource.count({ where: { name: "default" } })).toBe(1);
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_SIMULATOR_BODY_BYTES } from "@/app/api/simulate/read-input";
+import { DEFAULT_JSON_BODY_BYTES } from "@/lib/http/handler";
 import type { ComparisonEntry, SimulationInput, SimulationResult } from "@/lib/simulator";
 import { useApp } from "../../support/app-server";
 
@@ -69,7 +69,7 @@ describe("POST /api/simulate", () => {
   it("refuses bad JSON, an empty body and a body over the size cap", async () => {
     expect((await post(simulatePost, "{nope")).status).toBe(400);
     expect(((await (await post(simulatePost, "")).json()) as ErrorJson).error.code).toBe("invalid_json");
-    const huge = JSON.stringify({ ...scenario, policy: {}, padding: "x".repeat(MAX_SIMULATOR_BODY_BYTES) });
+    const huge = JSON.stringify({ ...scenario, policy: {}, padding: "x".repeat(DEFAULT_JSON_BODY_BYTES) });
     const res = await post(simulatePost, huge);
     expect(res.status).toBe(413);
     expect(((await res.json()) as ErrorJson).error.code).toBe("payload_too_large");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ACTOR_HEADER, actorFrom, encodeActor, parseActor, requireOperator, type Actor } from "@/lib/auth/actor";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors/app-error";
 
 const withActor = (value?: string) => new Request("http://h/api/x", { headers: value === undefined ? {} : { [ACTOR_HEADER]: value } });
 

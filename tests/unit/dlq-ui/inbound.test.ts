@@ -31,7 +31,7 @@ describe("inbound filters in the URL", () => {
 
   it("builds the API path with the API's parameter names", () => {
     expect(inboundApiPath(NO_INBOUND_FILTERS, null)).toBe("/api/inbound?limit=25");
-    expect(inboundApiPath({ source: "gh", status: "processed", eventType: "push" }, "ev_1", 50)).toBe("/api/inbound?limit=50&source=gh&status=processed&type=push&cursor=ev_1");
+    expect(inboundApiPath({ source: "gh", status: "processed", eventType: "push" }, "ev_1", 50)).toBe("/api/inbound?limit=50&source=gh&status=processed&eventType=push&cursor=ev_1");
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { AppError } from "@/lib/http/errors";
+import type { AppError } from "@/lib/errors/app-error";
 import { readEvent } from "@/lib/inbound/parse-event";
 import { PRESETS } from "@/lib/inbound/providers";
 import type { ProviderId } from "@/lib/inbound/providers/types";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { BodyTooLargeError, readBodyBytesWithLimit, readBodyWithLimit } from "@/lib/http/read-body";
 import { bodyFormatOf, decodeText, formToJson } from "@/lib/inbound/body";
 

@@ -1,6 +1,6 @@
 import { Worker } from "node:worker_threads";
 import { afterEach, describe, expect, it } from "vitest";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { ThreadPool } from "@/lib/simulation-threads/pool";
 
 // A thread that answers { n } with n², waits for a "go" message when asked to hold, and dies on "crash".

@@ -4,7 +4,7 @@ import { passwordChangeSchema } from "@/lib/auth/credentials";
 import { changePassword } from "@/lib/auth/operators";
 import { resolveSession } from "@/lib/auth/sessions";
 import { getReadyDb } from "@/lib/db/ready";
-import { json, parseBody, route } from "@/lib/http/handler";
+import { noContent, parseBody, route } from "@/lib/http/handler";
 
 export const dynamic = "force-dynamic";
 
@@ -16,5 +16,5 @@ export const POST = route(async (req) => {
   const token = readCookie(req.headers, SESSION_COOKIE);
   const session = token ? await resolveSession(db, token) : null;
   await changePassword(db, operator.id, session?.sessionId ?? null, input, actorFrom(req));
-  return json({ changed: true });
+  return noContent();
 });

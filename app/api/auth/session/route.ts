@@ -1,7 +1,7 @@
 import { readCookie, SESSION_COOKIE } from "@/lib/auth/cookies";
 import { resolveSession } from "@/lib/auth/sessions";
 import { getReadyDb } from "@/lib/db/ready";
-import { AppError } from "@/lib/http/errors";
+import { AppError } from "@/lib/errors/app-error";
 import { json, route } from "@/lib/http/handler";
 
 export const dynamic = "force-dynamic";

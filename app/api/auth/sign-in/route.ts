@@ -1,4 +1,3 @@
-import { recordAudit } from "@/lib/auth/audit";
 import { clientAddress } from "@/lib/auth/client-address";
 import { isSecureRequest, sessionCookie } from "@/lib/auth/cookies";
 import { signInSchema } from "@/lib/auth/credentials";
@@ -19,7 +18,6 @@ export const POST = route(async (req) => {
   const db = await getReadyDb();
   const address = clientAddress(req.headers, config().HOOKRELAY_TRUSTED_PROXIES);
   const signedIn = await signIn(db, input, { clientKey: address, throttle, userAgent: req.headers.get("user-agent") });
-  await recordAudit(db, { actor: `operator:${signedIn.operator.email}`, action: "operator.sign_in", targetType: "operator", targetId: signedIn.operator.id, details: { from: address } });
   requestLogger(req).info({ operatorId: signedIn.operator.id, from: address }, "operator signed in");
   return json(
     { operator: signedIn.operator, expiresAt: signedIn.expiresAt },

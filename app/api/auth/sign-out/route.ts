@@ -1,6 +1,5 @@
-import { recordAudit } from "@/lib/auth/audit";
 import { clearedSessionCookie, isSecureRequest, readCookie, SESSION_COOKIE } from "@/lib/auth/cookies";
-import { deleteSession, resolveSession } from "@/lib/auth/sessions";
+import { endSession } from "@/lib/auth/sessions";
 import { getReadyDb } from "@/lib/db/ready";
 import { route } from "@/lib/http/handler";
 
@@ -9,11 +8,6 @@ export const dynamic = "force-dynamic";
 /** 204 and an expired cookie, whether or not the session still existed: signing out twice is not an error. */
 export const POST = route(async (req) => {
   const token = readCookie(req.headers, SESSION_COOKIE);
-  if (token) {
-    const db = await getReadyDb();
-    const session = await resolveSession(db, token);
-    await deleteSession(db, token);
-    if (session) await recordAudit(db, { actor: `operator:${session.email}`, action: "operator.sign_out", targetType: "operator", targetId: session.operatorId });
-  }
+  if (token) await endSession(await getReadyDb(), token);
   return new Response(null, { status: 204, headers: { "Set-Cookie": clearedSessionCookie(isSecureRequest(req)), "Cache-Control": "no-store" } });
 });

@@ -1,4 +1,4 @@
-import { actorFrom, recordAudit } from "@/lib/auth/audit";
+import { actorFrom } from "@/lib/auth/audit";
 import { getReadyDb } from "@/lib/db/ready";
 import { createReprocessJob, reprocessJobRequestSchema } from "@/lib/dlq/create-reprocess-job";
 import { json, parseBody, route } from "@/lib/http/handler";
@@ -10,12 +10,8 @@ export const dynamic = "force-dynamic";
 export const POST = route(async (req) => {
   const request = await parseBody(req, reprocessJobRequestSchema);
   const db = await getReadyDb();
-  const actor = actorFrom(req);
   return idempotentAction(db, req, "dead_letter.bulk_reprocess", async () => {
-    const result = await createReprocessJob(db, request, actor);
-    if (result.dryRun) return json(result);
-    const { job } = result;
-    await recordAudit(db, { actor, action: "dead_letter.bulk_reprocess", targetType: "bulk_job", targetId: job.id, details: { ...job.selection, total: job.total, ratePerSecond: job.ratePerSecond } });
-    return json(result, { status: 202 });
+    const result = await createReprocessJob(db, request, actorFrom(req));
+    return json(result, { status: result.dryRun ? 200 : 202 });
   });
 });

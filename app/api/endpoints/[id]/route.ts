@@ -1,11 +1,11 @@
 import { getReadyDb } from "@/lib/db/ready";
-import { actorFrom, recordAudit } from "@/lib/auth/audit";
+import { actorFrom } from "@/lib/auth/audit";
 import { deleteEndpoint } from "@/lib/delivery/delete-endpoint";
 import { destinationPolicy } from "@/lib/delivery/endpoint-checks";
 import { endpointUpdateSchema } from "@/lib/delivery/endpoint-schema";
 import { getEndpoint } from "@/lib/delivery/get-endpoint";
 import { updateEndpoint } from "@/lib/delivery/update-endpoint";
-import { json, parseBody, route } from "@/lib/http/handler";
+import { json, noContent, parseBody, route } from "@/lib/http/handler";
 
 export const dynamic = "force-dynamic";
 
@@ -20,15 +20,11 @@ export const PATCH = route(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
   const patch = await parseBody(req, endpointUpdateSchema);
   const db = await getReadyDb();
-  const updated = await updateEndpoint(db, id, patch, destinationPolicy());
-  await recordAudit(db, { actor: actorFrom(req), action: "endpoint.update", targetType: "endpoint", targetId: id, details: patch });
-  return json(updated);
+  return json(await updateEndpoint(db, id, patch, destinationPolicy(), actorFrom(req)));
 });
 
 export const DELETE = route(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
-  const db = await getReadyDb();
-  const deleted = await deleteEndpoint(db, id);
-  await recordAudit(db, { actor: actorFrom(req), action: "endpoint.delete", targetType: "endpoint", targetId: id });
-  return json(deleted);
+  await deleteEndpoint(await getReadyDb(), id, actorFrom(req));
+  return noContent();
 });

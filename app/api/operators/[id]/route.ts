@@ -1,7 +1,7 @@
 import { actorFrom, requireOperator } from "@/lib/auth/actor";
 import { removeOperator } from "@/lib/auth/operators";
 import { getReadyDb } from "@/lib/db/ready";
-import { json, route } from "@/lib/http/handler";
+import { noContent, route } from "@/lib/http/handler";
 
 export const dynamic = "force-dynamic";
 
@@ -10,5 +10,6 @@ type Ctx = { params: Promise<{ id: string }> };
 export const DELETE = route(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
   const operator = requireOperator(req);
-  return json(await removeOperator(await getReadyDb(), id, { operatorId: operator.id, actor: actorFrom(req) }));
+  await removeOperator(await getReadyDb(), id, { operatorId: operator.id, actor: actorFrom(req) });
+  return noContent();
 });

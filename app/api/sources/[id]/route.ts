@@ -1,5 +1,5 @@
-import { json, parseBody, route } from "@/lib/http/handler";
-import { actorFrom, recordAudit } from "@/lib/auth/audit";
+import { json, noContent, parseBody, route } from "@/lib/http/handler";
+import { actorFrom } from "@/lib/auth/audit";
 import { sourceStore } from "@/lib/inbound/runtime";
 import { updateSourceSchema } from "@/lib/inbound/source-schema";
 import { deleteSource, getSource, updateSource } from "@/lib/inbound/sources";
@@ -19,17 +19,11 @@ export const GET = route(async (_req: Request, ctx: Ctx) => {
 export const PATCH = route(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
   const input = await parseBody(req, updateSourceSchema);
-  const store = await sourceStore();
-  const updated = await updateSource(store, id, input);
-  const { secret: _secret, ...changed } = input;
-  await recordAudit(store.db, { actor: actorFrom(req), action: "source.update", targetType: "source", targetId: id, details: changed });
-  return json(updated);
+  return json(await updateSource(await sourceStore(), id, input, actorFrom(req)));
 });
 
 export const DELETE = route(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
-  const store = await sourceStore();
-  await deleteSource(store, id);
-  await recordAudit(store.db, { actor: actorFrom(req), action: "source.delete", targetType: "source", targetId: id });
-  return new Response(null, { status: 204 });
+  await deleteSource(await sourceStore(), id, actorFrom(req));
+  return noContent();
 });

@@ -1,9 +1,8 @@
-import { actorFrom, recordAudit } from "@/lib/auth/audit";
+import { actorFrom } from "@/lib/auth/audit";
 import { getReadyDb } from "@/lib/db/ready";
 import { resendRequestSchema } from "@/lib/dlq/endpoint-gate";
-import { parseOptionalBody } from "@/lib/dlq/parse-optional-body";
 import { replayDelivery } from "@/lib/dlq/replay-delivery";
-import { json, route } from "@/lib/http/handler";
+import { json, parseOptionalBody, route } from "@/lib/http/handler";
 import { idempotentAction } from "@/lib/http/idempotent-action";
 
 export const dynamic = "force-dynamic";
@@ -15,9 +14,5 @@ export const POST = route(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
   const { enableEndpoint } = await parseOptionalBody(req, resendRequestSchema);
   const db = await getReadyDb();
-  return idempotentAction(db, req, `delivery.replay:${id}`, async () => {
-    const replay = await replayDelivery(db, id, { enableEndpoint });
-    await recordAudit(db, { actor: actorFrom(req), action: "delivery.replay", targetType: "delivery", targetId: id, details: { replayId: replay.id, enableEndpoint } });
-    return json(replay, { status: 202 });
-  });
+  return idempotentAction(db, req, `delivery.replay:${id}`, async () => json(await replayDelivery(db, id, { enableEndpoint }, actorFrom(req)), { status: 202 }));
 });

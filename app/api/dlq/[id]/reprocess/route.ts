@@ -1,10 +1,9 @@
-import { actorFrom, recordAudit } from "@/lib/auth/audit";
+import { actorFrom } from "@/lib/auth/audit";
 import { getReadyDb } from "@/lib/db/ready";
 import { resendRequestSchema } from "@/lib/dlq/endpoint-gate";
-import { parseOptionalBody } from "@/lib/dlq/parse-optional-body";
 import { reprocessDeadLetter } from "@/lib/dlq/reprocess-dead-letter";
 import { defaultInboundReprocessDeps } from "@/lib/dlq/reprocess-inbound-letter";
-import { json, route } from "@/lib/http/handler";
+import { json, parseOptionalBody, route } from "@/lib/http/handler";
 import { idempotentAction } from "@/lib/http/idempotent-action";
 
 export const dynamic = "force-dynamic";
@@ -17,9 +16,7 @@ export const POST = route(async (req: Request, ctx: Ctx) => {
   const { enableEndpoint } = await parseOptionalBody(req, resendRequestSchema);
   const db = await getReadyDb();
   return idempotentAction(db, req, `dead_letter.reprocess:${id}`, async () => {
-    const result = await reprocessDeadLetter(db, id, { enableEndpoint, inbound: defaultInboundReprocessDeps() });
-    const details = result.kind === "delivery" ? { deliveryId: result.deliveryId, enableEndpoint } : { outcome: result.outcome.kind };
-    await recordAudit(db, { actor: actorFrom(req), action: "dead_letter.reprocess", targetType: "dead_letter", targetId: id, details });
+    const result = await reprocessDeadLetter(db, id, { enableEndpoint, inbound: defaultInboundReprocessDeps(), actor: actorFrom(req) });
     return json(result, { status: result.kind === "delivery" ? 202 : 200 });
   });
 });

@@ -1,5 +1,5 @@
+import { actorFrom } from "@/lib/auth/audit";
 import { getReadyDb } from "@/lib/db/ready";
-import { actorFrom, recordAudit } from "@/lib/auth/audit";
 import { heldActionSchema, settleHeld } from "@/lib/delivery/held-deliveries";
 import { json, parseBody, route } from "@/lib/http/handler";
 import { idempotentAction } from "@/lib/http/idempotent-action";
@@ -13,9 +13,5 @@ export const POST = route(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
   const { action } = await parseBody(req, heldActionSchema);
   const db = await getReadyDb();
-  return idempotentAction(db, req, `endpoint.held_${action}:${id}`, async () => {
-    const settled = await settleHeld(db, id, action);
-    await recordAudit(db, { actor: actorFrom(req), action: `endpoint.held_${action}`, targetType: "endpoint", targetId: id, details: { count: settled.count } });
-    return json(settled);
-  });
+  return idempotentAction(db, req, `endpoint.held_${action}:${id}`, async () => json(await settleHeld(db, id, action, actorFrom(req))));
 });

@@ -54,3 +54,18 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError("not_found", `${what} not found`);
+
+/** One problem with a request: the field it is about (dotted; empty for the whole body) and what is wrong. */
+export interface Issue {
+  path: string;
+  message: string;
+}
+
+/**
+ * The one validation answer: the message names the first problem, so a 400 explains itself
+ * to a person reading only the message; `details` lists every problem for programs and forms.
+ */
+export function invalidRequest(issues: Issue[]): AppError {
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more: see details)` : "";
+  return new AppError("validation_failed", `${issues[0]?.message ?? "The request is not valid"}${more}`, { details: issues });
+}
