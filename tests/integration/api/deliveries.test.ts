@@ -195,9 +195,9 @@ describe.each(testProviders())("deliveries on %s", (provider) => {
 
       const detail = await getDelivery(t.db, delivery.id);
       expect(detail.attempts).toEqual([
-        { number: 1, startedAt: new Date(BASE + 1000), durationMs: 10, statusCode: null, error: "connect ECONNREFUSED", responseBody: null, outcome: "RETRY", delayMs: 10 },
-        { number: 2, startedAt: new Date(BASE + 2000), durationMs: 20, statusCode: 500, error: null, responseBody: "oops", outcome: "RETRY", delayMs: 30 },
-        { number: 3, startedAt: new Date(BASE + 3000), durationMs: 30, statusCode: 503, error: null, responseBody: "busy", outcome: "RETRY", delayMs: 90 },
+        { number: 1, startedAt: new Date(BASE + 1000), durationMs: 10, statusCode: null, error: "connect ECONNREFUSED", responseBody: null, outcome: "RETRY", delayMs: 10, requestHeaders: null, responseHeaders: null },
+        { number: 2, startedAt: new Date(BASE + 2000), durationMs: 20, statusCode: 500, error: null, responseBody: "oops", outcome: "RETRY", delayMs: 30, requestHeaders: null, responseHeaders: null },
+        { number: 3, startedAt: new Date(BASE + 3000), durationMs: 30, statusCode: 503, error: null, responseBody: "busy", outcome: "RETRY", delayMs: 90, requestHeaders: null, responseHeaders: null },
       ]);
       expect(detail).toMatchObject({
         id: delivery.id,
@@ -211,6 +211,8 @@ describe.each(testProviders())("deliveries on %s", (provider) => {
         replayOfId: null,
         replayIds: [],
         deadLetterId: null,
+        // Attempts written without a worker carry no policy of their own.
+        ranUnder: null,
       });
       expect(detail.policy).toEqual({ id: policy?.id, name: "own", source: "endpoint", maxAttempts: 3, initialDelayMs: 10, maxDelayMs: 100, exponentialBase: 3, jitter: 0, jitterMode: "none", timeoutMs: 2000 });
       expect(detail).not.toHaveProperty("replays");
