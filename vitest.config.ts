@@ -15,7 +15,7 @@ export default defineConfig({
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
-          globalSetup: ["tests/support/build-app.global-setup.ts"],
+          globalSetup: ["tests/support/build-app.global-setup.ts", "tests/support/postgres-notice.global-setup.ts"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // Files share one PostgreSQL server and the machine's two cores.

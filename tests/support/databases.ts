@@ -8,7 +8,8 @@ import { createScratchDb, type ScratchDb } from "@/scripts/lib/scratch-db";
 
 /**
  * The providers integration tests run against: SQLite always; PostgreSQL when
- * TEST_POSTGRES_URL is set (CI sets it). A set but unreachable URL fails the run.
+ * TEST_POSTGRES_URL is set (CI sets it; a run without it says so at its start and end).
+ * A set but unreachable URL fails the run.
  */
 export function testProviders(): Provider[] {
   return process.env.TEST_POSTGRES_URL ? ["sqlite", "postgresql"] : ["sqlite"];
