@@ -3,9 +3,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import type { EndpointCreateInput, EndpointUpdateInput } from "@/lib/delivery/endpoint-schema";
-import type { CreatedEndpoint, Endpoint, EndpointDetail, RotatedEndpointSecret, SentTestEvent, SettledHeld } from "@/lib/contract/endpoints";
+import type { CreatedEndpoint, Endpoint, EndpointDetail, EndpointSeries, RotatedEndpointSecret, SentTestEvent, SettledHeld } from "@/lib/contract/endpoints";
 import type { HeldAction } from "@/lib/delivery/held-deliveries";
 import { useActionKey } from "./action-key";
+import { deliveryKeys } from "./delivery-hooks";
 import { ApiError, apiFetch } from "./fetcher";
 import { policyKeys } from "./policy-hooks";
 import { mutationErrorText } from "@/components/ui/form-errors";
@@ -24,12 +25,13 @@ export const endpointKeys = {
   options: () => [...endpointKeys.all, "options"] as const,
   details: () => [...endpointKeys.all, "detail"] as const,
   detail: (id: string) => [...endpointKeys.details(), id] as const,
+  series: (id: string) => [...endpointKeys.all, "series", id] as const,
 };
-
 
 /* Health and the failing/disabled state move while deliveries run, so open views poll. */
 const LIST_REFRESH_MS = 10_000;
 const DETAIL_REFRESH_MS = 5_000;
+const SERIES_REFRESH_MS = 30_000;
 
 const path = (id: string) => `/api/endpoints/${encodeURIComponent(id)}`;
 
@@ -54,6 +56,15 @@ export function useEndpointOptions() {
 
 /** A choice of endpoint: the fields the pickers read. */
 export type EndpointOption = Pick<Endpoint, "id" | "url" | "enabled" | "description" | "policy">;
+
+/** Attempts per hour over the last day; refreshed slowly, the hour buckets change little. */
+export function useEndpointSeries(id: string) {
+  return useQuery({
+    queryKey: endpointKeys.series(id),
+    queryFn: ({ signal }) => apiFetch<EndpointSeries>(`${path(id)}/series`, { signal }),
+    refetchInterval: SERIES_REFRESH_MS,
+  });
+}
 
 export function useEndpoint(id: string) {
   return useQuery({
@@ -138,7 +149,7 @@ export function useSendTestEvent(id: string) {
   return useMutation({
     mutationFn: () => apiFetch<SentTestEvent>(`${path(id)}/test`, { method: "POST", headers: key.headers() }),
     onSettled: key.settled,
-    onSuccess: () => void client.invalidateQueries({ queryKey: ["deliveries"] }),
+    onSuccess: () => void client.invalidateQueries({ queryKey: deliveryKeys.all }),
     onError: (err) => toast.error("The test event was not sent", { description: mutationErrorText(err) }),
   });
 }

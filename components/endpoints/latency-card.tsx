@@ -1,13 +1,11 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { CartesianGrid, ComposedChart, Line, Tooltip, XAxis, YAxis } from "recharts";
-import { apiFetch } from "@/components/api/fetcher";
+import { useEndpointSeries } from "@/components/api/endpoint-hooks";
 import { AXIS_PROPS, CHART_COLORS, ChartContainer, ChartLegend, GRID_PROPS, TOOLTIP_PROPS } from "@/components/charts/chart-container";
 import { formatDuration, formatDurationTick, formatPercent } from "@/components/charts/format";
 import { Card } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
-import type { EndpointSeries } from "@/lib/contract/endpoints";
 
 const SERIES = [
   { key: "p50Ms", label: "Latency p50", color: CHART_COLORS.primary },
@@ -18,11 +16,7 @@ const hour = (t: number) => new Date(t).toLocaleTimeString(undefined, { hour: "2
 
 /** Latency and success per hour over the last day, from the endpoint's own attempts. */
 export function LatencyCard({ endpointId }: { endpointId: string }) {
-  const { data } = useQuery({
-    queryKey: ["endpoints", "series", endpointId] as const,
-    queryFn: ({ signal }) => apiFetch<EndpointSeries>(`/api/endpoints/${encodeURIComponent(endpointId)}/series`, { signal }),
-    refetchInterval: 30_000,
-  });
+  const { data } = useEndpointSeries(endpointId);
   const attempts = data?.points.reduce((n, p) => n + p.attempts, 0) ?? 0;
   const succeeded = data?.points.reduce((n, p) => n + p.succeeded, 0) ?? 0;
   return (

@@ -20,7 +20,7 @@ export const healthSchema = z.object({
 export const pingSchema = z.object({ ok: z.literal(true) });
 
 export const cleanupSchema = z.object({
-  removed: z.object({ inboundEvents: z.number().int(), attempts: z.number().int(), deliveries: z.number().int(), messages: z.number().int(), sessions: z.number().int() }),
+  removed: z.object({ inboundEvents: z.number().int(), attempts: z.number().int(), deliveries: z.number().int(), messages: z.number().int(), sessions: z.number().int(), operatorActions: z.number().int() }),
   retention: z.object({ attemptsDays: z.number(), deliveriesDays: z.number() }),
 });
 

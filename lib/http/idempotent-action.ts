@@ -31,14 +31,16 @@ export async function idempotentAction(db: Db, req: Request, scope: string, run:
   const id = `${scope}:${key}`;
   const { operatorAction } = db.prisma;
   const started = now();
-  await operatorAction.deleteMany({ where: { createdAt: { lt: new Date(started - ACTION_KEY_WINDOW_MS) } } });
   try {
     await operatorAction.create({ data: { id, createdAt: new Date(started) } });
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
     for (;;) {
       const first = await operatorAction.findUnique({ where: { id } });
-      if (!first) return idempotentAction(db, req, scope, run, now);
+      // Past the window the key is free again; the retention cleanup removes such rows in bulk.
+      const expired = first !== null && first.createdAt.getTime() <= started - ACTION_KEY_WINDOW_MS;
+      if (expired) await operatorAction.deleteMany({ where: { id, createdAt: first.createdAt } });
+      if (!first || expired) return idempotentAction(db, req, scope, run, now);
       if (first.status !== null && first.body !== null) return stored(first.status, first.body);
       if (now() - started >= WAIT_FOR_FIRST_MS) {
         throw new AppError("in_progress", "The same action is still running from an earlier request; retry shortly", { retryAfterSeconds: 1 });

@@ -110,7 +110,7 @@ export async function createSource(store: SourceStore, input: CreateSourceInput,
     throw writeError(err, input.name);
   }
   // An earlier request for this name may have cached "no such source".
-  store.cache.invalidate(row.name);
+  store.cache.invalidate();
   return { ...toSourceView(row, nowOf(store)), secret: row.secret };
 }
 
@@ -162,8 +162,7 @@ export async function updateSource(store: SourceStore, id: string, input: Update
   } catch (err) {
     throw writeError(err, input.name);
   }
-  store.cache.invalidate(row.name);
-  store.cache.invalidate(updated.name);
+  store.cache.invalidate();
   const view = await viewOf(store, updated);
   return providerChanged ? { ...view, secret: updated.secret } : view;
 }
@@ -177,7 +176,7 @@ export async function deleteSource(store: SourceStore, id: string, actor: string
     if (count === 0) throw notFound("Inbound source");
     await recordAudit(tx, { actor, action: "source.delete", targetType: "source", targetId: id });
   });
-  store.cache.invalidate(row.name);
+  store.cache.invalidate();
 }
 
 /**
@@ -216,6 +215,6 @@ export async function rotateSourceSecret(store: SourceStore, id: string, input: 
   } catch (err) {
     throw writeError(err);
   }
-  store.cache.invalidate(row.name);
+  store.cache.invalidate();
   return { ...(await viewOf(store, updated)), secret: updated.secret };
 }

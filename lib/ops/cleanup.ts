@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/sqlite/client.ts";
+import { ACTION_KEY_WINDOW_MS } from "../http/idempotent-action";
 import { deleteExpiredRecords } from "../inbound/idempotency-store";
 import { logger } from "../log";
 import { retentionFromConfig, type Retention } from "./retention";
@@ -18,6 +19,8 @@ export interface CleanupCounts {
   deliveries: number;
   messages: number;
   sessions: number;
+  /** Answers kept for operator actions' Idempotency-Keys past their window. */
+  operatorActions: number;
 }
 
 async function deleteInBatches(findIds: () => Promise<{ id: string }[]>, remove: (ids: string[]) => Promise<{ count: number }>): Promise<number> {
@@ -33,7 +36,7 @@ async function deleteInBatches(findIds: () => Promise<{ id: string }[]>, remove:
 /**
  * Prunes what has outlived its retention: expired idempotency records, attempts of
  * finished deliveries, finished deliveries, messages left without deliveries, expired
- * sessions. Pending and in-flight deliveries, deliveries an open dead letter points at,
+ * sessions, operator actions' answers past their Idempotency-Key window. Pending and in-flight deliveries, deliveries an open dead letter points at,
  * the attempts of both, and unexpired idempotency records are never touched.
  */
 export async function runCleanup(db: Db, retention: Retention = retentionFromConfig(), now = new Date()): Promise<CleanupCounts> {
@@ -71,7 +74,8 @@ export async function runCleanup(db: Db, retention: Retention = retentionFromCon
   );
 
   const { count: sessions } = await prisma.operatorSession.deleteMany({ where: { expiresAt: { lte: now } } });
-  return { inboundEvents, attempts, deliveries, messages, sessions };
+  const { count: operatorActions } = await prisma.operatorAction.deleteMany({ where: { createdAt: { lte: new Date(now.getTime() - ACTION_KEY_WINDOW_MS) } } });
+  return { inboundEvents, attempts, deliveries, messages, sessions, operatorActions };
 }
 
 /**

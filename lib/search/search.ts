@@ -1,21 +1,13 @@
 import { z } from "zod";
+import type { SearchHit as WireHit } from "../contract/search";
 import type { Db } from "../db/client";
 
 export const searchQuerySchema = z.object({
   q: z.string().trim().min(1, "Type something to search for").max(500, "A search has at most 500 characters"),
 });
 
-export type SearchKind = "delivery" | "inbound_event" | "dead_letter" | "endpoint";
-
-export interface SearchHit {
-  kind: SearchKind;
-  id: string;
-  /** What matched, in words: "event id", "payload", "event type"… */
-  matched: string;
-  title: string;
-  subtitle: string;
-  at: Date;
-}
+/** A hit as the server builds it; the contract (lib/contract/search.ts) has its wire shape. */
+export type SearchHit = Omit<WireHit, "at"> & { at: Date };
 
 export interface SearchResult {
   query: string;

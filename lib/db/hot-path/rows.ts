@@ -17,7 +17,7 @@ export function claimedFromRow(r: Record<string, unknown>): ClaimedDelivery {
       secret: String(r.secret),
       previousSecret: str(r.previousSecret),
       previousSecretExpiresAt: num(r.previousSecretExpiresAt),
-      enabled: r.enabled === true || r.enabled === 1 || r.enabled === 1n,
+      enabled: r.enabled === true || r.enabled === 1,
       disabledReason: str(r.disabledReason),
       failingSince: num(r.failingSince),
       rateLimitPerSecond: num(r.rateLimitPerSecond),

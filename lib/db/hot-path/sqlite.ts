@@ -140,7 +140,8 @@ export function sqliteHotPath(connection: Database.Database, gate: SqliteGate): 
   const accept = immediate((input: AcceptInput): AcceptResult => {
     const routes = (s.routes.all() as Row[]).map((r) => ({ id: String(r.id), eventTypes: String(r.eventTypes), enabled: r.enabled === 1 }));
     const targets = input.targets(routes);
-    const row = { ...input, resultBody: input.resultBody(targets.length), targets: undefined };
+    // Named parameters bind by key; the input's functions are simply not bound.
+    const row = { ...input, resultBody: input.resultBody(targets.length) };
     if (s.insertEvent.run(row).changes === 1) {
       s.insertMessage.run(row);
       s.linkMessage.run(input.messageId, input.eventId);

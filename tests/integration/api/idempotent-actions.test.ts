@@ -1,6 +1,7 @@
 // An operator's action acts once per Idempotency-Key: a second click or a retried request
 // gets the first answer instead of a second replay, reprocess or job.
 import { beforeAll, describe, expect, it } from "vitest";
+import { ACTION_KEY_WINDOW_MS, idempotentAction } from "@/lib/http/idempotent-action";
 import { useApp } from "@/tests/support/app-server";
 import { testProviders } from "@/tests/support/databases";
 
@@ -35,6 +36,21 @@ describe.each(testProviders())("idempotent operator actions on %s", (db) => {
     expect((await replay("click-2")).status).toBe(202);
     expect((await replay()).status).toBe(202);
     expect(await replays()).toHaveLength(before + 2);
+  });
+
+  it("a key past its window is free again: the action runs anew", async () => {
+    const now = Date.now();
+    await app.db.prisma.operatorAction.create({ data: { id: "test.scope:old-key", status: 202, body: '{"first":true}', createdAt: new Date(now - ACTION_KEY_WINDOW_MS - 1) } });
+    let runs = 0;
+    const run = async () => {
+      runs++;
+      return Response.json({ second: true }, { status: 202 });
+    };
+    const req = new Request("http://hookrelay.test/x", { method: "POST", headers: { "idempotency-key": "old-key" } });
+    const res = await idempotentAction(app.db, req, "test.scope", run, () => now);
+    expect(await res.json()).toEqual({ second: true });
+    expect(res.headers.get("idempotent-replayed")).toBeNull();
+    expect(runs).toBe(1);
   });
 
   it("a key that is too long is refused with the reason, and nothing is done", async () => {

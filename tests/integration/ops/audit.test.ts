@@ -71,7 +71,7 @@ describe.each(testProviders())("audit trail on %s", (provider) => {
     const res = await POST(asOperator("/api/cleanup", "POST"), undefined);
     expect(res.status).toBe(200);
     const body = (await res.json()) as { removed: Record<string, number>; retention: Record<string, number> };
-    expect(body.removed).toEqual({ inboundEvents: 0, attempts: 0, deliveries: 0, messages: 0, sessions: 0 });
+    expect(body.removed).toEqual({ inboundEvents: 0, attempts: 0, deliveries: 0, messages: 0, sessions: 0, operatorActions: 0 });
     expect(body.retention).toEqual({ attemptsDays: 14, deliveriesDays: 30 });
     expect(await t.db.prisma.auditLog.findFirstOrThrow()).toMatchObject({ actor: "operator:alice@example.com", action: "retention.cleanup", targetType: "retention" });
   });

@@ -126,6 +126,14 @@ describe.each(testProviders())("retention cleanup on %s", (provider) => {
     expect((await t.db.prisma.operatorSession.findMany()).map((s) => s.tokenHash)).toEqual(["live"]);
   });
 
+  it("forgets operator actions' answers once their Idempotency-Key window has passed", async () => {
+    const window = 24 * 3600_000;
+    await t.db.prisma.operatorAction.create({ data: { id: "replay:old", status: 202, body: "{}", createdAt: new Date(NOW.getTime() - window - 1) } });
+    await t.db.prisma.operatorAction.create({ data: { id: "replay:new", status: 202, body: "{}", createdAt: new Date(NOW.getTime() - window + 60_000) } });
+    expect((await runCleanup(t.db, RETENTION, NOW)).operatorActions).toBe(1);
+    expect((await t.db.prisma.operatorAction.findMany()).map((a) => a.id)).toEqual(["replay:new"]);
+  });
+
   it("deletes in batches past the batch size", async () => {
     for (let i = 0; i < 12; i++) await delivery("succeeded", daysAgo(40));
     const message = await t.db.prisma.message.findFirstOrThrow();
