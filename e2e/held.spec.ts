@@ -42,7 +42,6 @@ test("events for a disabled endpoint are held, and sent once the operator re-ena
 
     await expect.poll(receiver.received, { timeout: 30_000 }).toBe(5);
     await expect(page.getByText("held while it was disabled")).toBeHidden();
-    expect(receiver.received()).toBe(5);
   } finally {
     await receiver.close();
   }

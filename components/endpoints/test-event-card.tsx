@@ -3,7 +3,9 @@
 import { FlaskConical } from "lucide-react";
 import { useDelivery } from "@/components/api/delivery-hooks";
 import { useSendTestEvent, type EndpointDetail } from "@/components/api/endpoint-hooks";
-import { DeliveryStatusBadge } from "@/components/deliveries/status-badge";
+import { formatDuration } from "@/components/charts/format";
+import { deliveryHref } from "@/components/deliveries/filters";
+import { DeliveryStatusBadge, StatusCode } from "@/components/deliveries/status-badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextLink } from "@/components/ui/text-link";
@@ -17,9 +19,14 @@ function TestResult({ deliveryId }: { deliveryId: string }) {
     <div className="mt-3 flex flex-col gap-1 text-sm" data-testid="test-event-result">
       <span className="flex flex-wrap items-center gap-2">
         <DeliveryStatusBadge status={data.status} />
-        {last ? <span className="text-slate-600">{last.statusCode !== null ? `HTTP ${last.statusCode}` : (last.error ?? "no answer")}, {last.durationMs} ms</span> : null}
+        {last ? (
+          <span className="flex items-center gap-1.5 text-slate-600">
+            {last.statusCode !== null ? <StatusCode code={last.statusCode} /> : <span>{last.error ?? "no answer"}</span>}
+            <span>in {formatDuration(last.durationMs)}</span>
+          </span>
+        ) : null}
       </span>
-      <TextLink href={`/deliveries/${encodeURIComponent(deliveryId)}`}>Open the test delivery</TextLink>
+      <TextLink href={deliveryHref(deliveryId)}>Open the test delivery</TextLink>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
-import { AppError, notFound } from "../errors/app-error";
+import { AppError, invalidRequest, notFound } from "../errors/app-error";
 import { recordAudit } from "./audit";
 import type { OperatorCreateInput, PasswordChangeInput } from "./credentials";
 import { hashPassword, verifyPassword } from "./password";
@@ -60,7 +60,7 @@ export async function changePassword(db: Db, operatorId: string, keepSessionId: 
   const operator = await db.prisma.operator.findUnique({ where: { id: operatorId }, select: { passwordHash: true } });
   if (!operator) throw notFound("Operator");
   if (!(await verifyPassword(input.currentPassword, operator.passwordHash))) {
-    throw new AppError("validation_failed", "The current password is not right", { details: [{ path: "currentPassword", message: "The current password is not right" }] });
+    throw invalidRequest([{ path: "currentPassword", message: "The current password is not right" }]);
   }
   const passwordHash = await hashPassword(input.newPassword);
   await db.prisma.$transaction(async (tx) => {

@@ -74,7 +74,6 @@ interface Door {
   source?: InboundSource;
   body: Uint8Array;
   declaredBytes?: number;
-  secrets: readonly string[];
 }
 
 /**
@@ -83,7 +82,7 @@ interface Door {
  * Never throws: every failure is an answer (an unreachable database is a 503).
  */
 export async function receiveWebhook(deps: InboundDeps, req: Request, sourceName: string): Promise<InboundAnswer> {
-  const door: Door = { body: new Uint8Array(), secrets: [] };
+  const door: Door = { body: new Uint8Array() };
   try {
     return await withDeadline(receive(deps, req, sourceName, door), deps.budgetMs + ANSWER_GRACE_MS, "Storing the event");
   } catch (err) {
@@ -91,7 +90,8 @@ export async function receiveWebhook(deps: InboundDeps, req: Request, sourceName
     if (door.source && LOGGED_REFUSALS.has(appError.status)) {
       if (err instanceof BodyTooLargeError) [door.body, door.declaredBytes] = [err.head, err.seenBytes];
       deps.refusals.record(
-        refusalEntry({ sourceId: door.source.id, status: appError.status, code: appError.code, reason: appError.message, headers: req.headers, ...door, now: deps.now() }),
+        // The secrets to redact are worked out only for the rare request that is refused.
+        refusalEntry({ sourceId: door.source.id, status: appError.status, code: appError.code, reason: appError.message, headers: req.headers, ...door, secrets: activeSecrets(door.source, deps.now()), now: deps.now() }),
       );
     }
     return errorAnswer(appError);
@@ -104,7 +104,6 @@ async function receive(deps: InboundDeps, req: Request, sourceName: string, door
   const source = await deps.sources.get(db, sourceName, deps.now());
   if (!source) throw unknownSource(sourceName);
   door.source = source;
-  door.secrets = activeSecrets(source, deps.now());
   const preset = presetOf(source.provider);
   if (!preset) throw new AppError("invalid_signature", `This source's preset "${source.provider}" is not known to this version of Hookrelay`);
 
