@@ -1942,6 +1942,7 @@ export interface components {
                 deliveries: number;
                 messages: number;
                 sessions: number;
+                operatorActions: number;
             };
             retention: {
                 attemptsDays: number;
