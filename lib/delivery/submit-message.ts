@@ -1,6 +1,5 @@
 import { z } from "zod";
 import type { Db } from "../db/client";
-import { invalidRequest } from "../errors/app-error";
 import { createMessage } from "./create-message";
 import { getMessage, type MessageView } from "./get-message";
 
@@ -11,26 +10,11 @@ export const messageCreateSchema = z.object({
 
 export type MessageCreateInput = z.output<typeof messageCreateSchema>;
 
-export const IDEMPOTENCY_KEY_HEADER = "Idempotency-Key";
-
-const idempotencyKeySchema = z.string().min(1, "Idempotency-Key cannot be empty").max(255, "Idempotency-Key has at most 255 characters");
-
 /**
  * Keys from API clients live in their own namespace, apart from the `inbound:` keys the
  * webhook receiver gives the messages it creates, so a client cannot collide with them.
  */
 const API_KEY_PREFIX = "api:";
-
-/** The Idempotency-Key header, checked; null when the client sent none. */
-export function idempotencyKeyOf(headers: Headers): string | null {
-  const raw = headers.get(IDEMPOTENCY_KEY_HEADER);
-  if (raw === null) return null;
-  const parsed = idempotencyKeySchema.safeParse(raw);
-  if (!parsed.success) {
-    throw invalidRequest(parsed.error.issues.map((i) => ({ path: IDEMPOTENCY_KEY_HEADER, message: i.message })));
-  }
-  return parsed.data;
-}
 
 /**
  * Creates a message and its deliveries, or with a key already used for the same body,

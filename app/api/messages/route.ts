@@ -1,5 +1,6 @@
 import { getReadyDb } from "@/lib/db/ready";
-import { idempotencyKeyOf, messageCreateSchema, submitMessage } from "@/lib/delivery/submit-message";
+import { messageCreateSchema, submitMessage } from "@/lib/delivery/submit-message";
+import { idempotencyKeyOf } from "@/lib/http/headers";
 import { json, parseBody, route } from "@/lib/http/handler";
 import { REPLAY_HEADER } from "@/lib/http/headers";
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors/app-error";
 import { getMessage } from "@/lib/delivery/get-message";
-import { idempotencyKeyOf, messageCreateSchema, submitMessage } from "@/lib/delivery/submit-message";
+import { messageCreateSchema, submitMessage } from "@/lib/delivery/submit-message";
+import { idempotencyKeyOf } from "@/lib/http/headers";
 import { testProviders, useTestDatabase } from "../../support/databases";
 import { clearDeliveryData, freshApp, idContext, jsonRequest, responseJson } from "./support";
 

@@ -128,8 +128,8 @@ describe.each(testProviders())("retention cleanup on %s", (provider) => {
 
   it("forgets operator actions' answers once their Idempotency-Key window has passed", async () => {
     const window = 24 * 3600_000;
-    await t.db.prisma.operatorAction.create({ data: { id: "replay:old", status: 202, body: "{}", createdAt: new Date(NOW.getTime() - window - 1) } });
-    await t.db.prisma.operatorAction.create({ data: { id: "replay:new", status: 202, body: "{}", createdAt: new Date(NOW.getTime() - window + 60_000) } });
+    await t.db.prisma.operatorAction.create({ data: { id: "replay:old", requestHash: "x", status: 202, body: "{}", createdAt: new Date(NOW.getTime() - window - 1) } });
+    await t.db.prisma.operatorAction.create({ data: { id: "replay:new", requestHash: "x", status: 202, body: "{}", createdAt: new Date(NOW.getTime() - window + 60_000) } });
     expect((await runCleanup(t.db, RETENTION, NOW)).operatorActions).toBe(1);
     expect((await t.db.prisma.operatorAction.findMany()).map((a) => a.id)).toEqual(["replay:new"]);
   });

@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export const POST = route(async (req) => {
   const request = await parseBody(req, reprocessJobRequestSchema);
   const db = await getReadyDb();
-  return idempotentAction(db, req, "dead_letter.bulk_reprocess", async () => {
+  return idempotentAction(db, req, { scope: "dead_letter.bulk_reprocess", request }, async () => {
     const result = await createReprocessJob(db, request, actorFrom(req));
     return json(result, { status: result.dryRun ? 200 : 202 });
   });

@@ -14,5 +14,5 @@ export const POST = route(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
   const { enableEndpoint } = await parseOptionalBody(req, resendRequestSchema);
   const db = await getReadyDb();
-  return idempotentAction(db, req, `delivery.replay:${id}`, async () => json(await replayDelivery(db, id, { enableEndpoint }, actorFrom(req)), { status: 202 }));
+  return idempotentAction(db, req, { scope: `delivery.replay:${id}`, request: { enableEndpoint } }, async () => json(await replayDelivery(db, id, { enableEndpoint }, actorFrom(req)), { status: 202 }));
 });

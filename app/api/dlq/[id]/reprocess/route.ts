@@ -15,7 +15,7 @@ export const POST = route(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
   const { enableEndpoint } = await parseOptionalBody(req, resendRequestSchema);
   const db = await getReadyDb();
-  return idempotentAction(db, req, `dead_letter.reprocess:${id}`, async () => {
+  return idempotentAction(db, req, { scope: `dead_letter.reprocess:${id}`, request: { enableEndpoint } }, async () => {
     const result = await reprocessDeadLetter(db, id, { enableEndpoint, inbound: defaultInboundReprocessDeps(), actor: actorFrom(req) });
     return json(result, { status: result.kind === "delivery" ? 202 : 200 });
   });

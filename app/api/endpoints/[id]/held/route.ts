@@ -13,5 +13,5 @@ export const POST = route(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
   const { action } = await parseBody(req, heldActionSchema);
   const db = await getReadyDb();
-  return idempotentAction(db, req, `endpoint.held_${action}:${id}`, async () => json(await settleHeld(db, id, action, actorFrom(req))));
+  return idempotentAction(db, req, { scope: `endpoint.held:${id}`, request: { action } }, async () => json(await settleHeld(db, id, action, actorFrom(req))));
 });

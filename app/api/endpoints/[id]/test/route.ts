@@ -12,5 +12,5 @@ type Ctx = { params: Promise<{ id: string }> };
 export const POST = route(async (req: Request, ctx: Ctx) => {
   const { id } = await ctx.params;
   const db = await getReadyDb();
-  return idempotentAction(db, req, `endpoint.send_test:${id}`, async () => json(await sendTestEvent(db, id, actorFrom(req)), { status: 202 }));
+  return idempotentAction(db, req, { scope: `endpoint.send_test:${id}`, request: null }, async () => json(await sendTestEvent(db, id, actorFrom(req)), { status: 202 }));
 });

@@ -1,16 +1,19 @@
 -- AlterTable
-ALTER TABLE "Delivery" ADD COLUMN "policy" TEXT;
+ALTER TABLE "Delivery" ADD COLUMN     "policy" TEXT;
 
 -- AlterTable
-ALTER TABLE "DeliveryAttempt" ADD COLUMN "requestHeaders" TEXT;
-ALTER TABLE "DeliveryAttempt" ADD COLUMN "responseHeaders" TEXT;
+ALTER TABLE "DeliveryAttempt" ADD COLUMN     "requestHeaders" TEXT,
+ADD COLUMN     "responseHeaders" TEXT;
 
 -- CreateTable
 CREATE TABLE "OperatorAction" (
-    "id" TEXT NOT NULL PRIMARY KEY,
+    "id" TEXT NOT NULL,
+    "requestHash" TEXT NOT NULL,
     "status" INTEGER,
     "body" TEXT,
-    "createdAt" DATETIME NOT NULL
+    "createdAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "OperatorAction_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateIndex

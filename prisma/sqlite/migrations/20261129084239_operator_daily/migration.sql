@@ -1,18 +1,17 @@
 -- AlterTable
-ALTER TABLE "Delivery" ADD COLUMN     "policy" TEXT;
+ALTER TABLE "Delivery" ADD COLUMN "policy" TEXT;
 
 -- AlterTable
-ALTER TABLE "DeliveryAttempt" ADD COLUMN     "requestHeaders" TEXT,
-ADD COLUMN     "responseHeaders" TEXT;
+ALTER TABLE "DeliveryAttempt" ADD COLUMN "requestHeaders" TEXT;
+ALTER TABLE "DeliveryAttempt" ADD COLUMN "responseHeaders" TEXT;
 
 -- CreateTable
 CREATE TABLE "OperatorAction" (
-    "id" TEXT NOT NULL,
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "requestHash" TEXT NOT NULL,
     "status" INTEGER,
     "body" TEXT,
-    "createdAt" TIMESTAMP(3) NOT NULL,
-
-    CONSTRAINT "OperatorAction_pkey" PRIMARY KEY ("id")
+    "createdAt" DATETIME NOT NULL
 );
 
 -- CreateIndex
