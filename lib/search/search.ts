@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { SearchHit as WireHit } from "../contract/search";
 import type { Db } from "../db/client";
+import { payloadIndexFor, type PayloadMatch } from "./payload-index";
+import { formatPath, parsePathEquals } from "./payload-query";
 
 export const searchQuerySchema = z.object({
   q: z.string().trim().min(1, "Type something to search for").max(500, "A search has at most 500 characters"),
@@ -68,13 +70,20 @@ async function byIdOrKey(db: Db, q: string): Promise<SearchHit[]> {
   return hits;
 }
 
-/** Text inside stored payloads, newest first; the scan stops at the first matches it needs. */
-async function byPayload(db: Db, q: string): Promise<SearchHit[]> {
+// A search indexes what is still queued first (SQLite), so an event stored a moment ago is
+// found; a larger backlog is left to the indexer in the background.
+const CATCH_UP_ROWS = 20_000;
+
+/** Payloads holding the text (or the JSON member), newest first. */
+async function byPayload(db: Db, match: PayloadMatch, matched: string): Promise<SearchHit[]> {
+  const index = payloadIndexFor(db);
+  await index.catchUp(CATCH_UP_ROWS);
+  const [eventIds, messageIds] = await Promise.all([index.find("InboundEvent", match, PER_KIND), index.find("Message", match, PER_KIND)]);
   const [events, deliveries] = await Promise.all([
-    db.prisma.inboundEvent.findMany({ where: { payload: { contains: q } }, select: inboundSelect, orderBy: { receivedAt: "desc" }, take: PER_KIND }),
-    db.prisma.delivery.findMany({ where: { message: { payload: { contains: q } } }, select: deliverySelect, orderBy: { createdAt: "desc" }, take: PER_KIND }),
+    db.prisma.inboundEvent.findMany({ where: { id: { in: eventIds } }, select: inboundSelect, orderBy: { receivedAt: "desc" } }),
+    db.prisma.delivery.findMany({ where: { messageId: { in: messageIds } }, select: deliverySelect, orderBy: { createdAt: "desc" }, take: PER_KIND }),
   ]);
-  return [...events.map(inboundHit("payload")), ...deliveries.map(deliveryHit("payload"))];
+  return [...events.map(inboundHit(matched)), ...deliveries.map(deliveryHit(matched))];
 }
 
 async function byEventType(db: Db, prefix: string): Promise<SearchHit[]> {
@@ -88,13 +97,18 @@ async function byEventType(db: Db, prefix: string): Promise<SearchHit[]> {
 /**
  * One search box over deliveries, inbound events, dead letters and endpoints: an id or a
  * provider's event id finds its record (and `exact` names it when it is the only one); an
- * event-type prefix (`order.*`) finds what carries that type; anything else is looked for
- * inside payloads.
+ * event-type prefix (`order.*`) finds what carries that type; `path=value` finds payloads
+ * whose JSON member at that path equals the value; anything else is looked for as text
+ * inside payloads (whole words and ids, as written).
  */
 export async function search(db: Db, q: string): Promise<SearchResult> {
   const prefix = eventTypePrefix(q);
   if (prefix) return { query: q, exact: null, data: await byEventType(db, prefix) };
   const ids = await byIdOrKey(db, q);
   if (ids.length > 0) return { query: q, exact: ids.length === 1 ? ids[0] : null, data: ids };
-  return { query: q, exact: null, data: await byPayload(db, q) };
+  const equals = parsePathEquals(q);
+  const data = equals
+    ? await byPayload(db, { kind: "path", equals }, `payload ${formatPath(equals.path)}`)
+    : await byPayload(db, { kind: "text", text: q }, "payload");
+  return { query: q, exact: null, data };
 }

@@ -6,6 +6,7 @@ import { startBulkJobRunner } from "../dlq/bulk-job-runner";
 import { logger } from "../log";
 import { startCleanup } from "../ops/cleanup";
 import { processSingleton } from "../process-singleton";
+import { startPayloadIndexer } from "../search/payload-indexer";
 import { tagRequestsWithPeerAddress } from "./peer-address";
 import { configOrExit } from "./startup";
 
@@ -14,7 +15,7 @@ const RETRY_START_MS = 5_000;
 /**
  * Start-up work for a web instance. The settings are checked first (a bad one ends the
  * process). The background loops start once, whatever the database is doing: the
- * retention cleanup, the bulk reprocessing runner and (unless HOOKRELAY_WORKER=false) the
+ * retention cleanup, the payload search indexer, the bulk reprocessing runner and (unless HOOKRELAY_WORKER=false) the
  * supervised delivery worker each wait for the database on their own. Then the database
  * is migrated and the first operator created; the first try is awaited, so requests find
  * both in place, and while the database is down it is tried again every few seconds in
@@ -26,6 +27,7 @@ export async function startServerRuntime(): Promise<void> {
     const c = configOrExit();
     tagRequestsWithPeerAddress();
     startCleanup(getReadyDb);
+    startPayloadIndexer(getReadyDb);
     startBulkJobRunner(getReadyDb, { pollMs: 1_000 });
     if (c.HOOKRELAY_WORKER) startSupervisedWorker({ kind: "in-process", exitOnSignal: true });
     return prepareDatabase();

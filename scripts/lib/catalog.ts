@@ -3,6 +3,11 @@ import pg from "pg";
 import { providerFor, sqliteFilePath } from "../../lib/db/provider";
 
 const IGNORED_TABLE = "_hookrelay_migrations";
+/**
+ * The payload search's objects (the payload_search migration) are written by hand, outside
+ * Prisma's models, so a database Prisma creates from the models has none of them.
+ */
+const HAND_WRITTEN = String.raw`search\_%`;
 
 /**
  * A normalized description of a database's tables, columns, indexes and foreign keys,
@@ -16,7 +21,7 @@ export async function describeDatabase(url: string): Promise<unknown> {
 function describeSqlite(url: string): unknown {
   const db = new Database(sqliteFilePath(url), { readonly: true });
   try {
-    const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name <> ? ORDER BY name`).all(IGNORED_TABLE) as { name: string }[]).map((t) => t.name);
+    const tables = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE ? ESCAPE '\\' AND name <> ? ORDER BY name`).all(HAND_WRITTEN, IGNORED_TABLE) as { name: string }[]).map((t) => t.name);
     return tables.map((table) => ({
       table,
       columns: db.prepare(`SELECT name, type, "notnull", dflt_value, pk FROM pragma_table_info(?) ORDER BY name`).all(table),
@@ -39,7 +44,7 @@ async function describePostgres(url: string): Promise<unknown> {
     return {
       columns: await q(`SELECT table_name, column_name, data_type, udt_name, is_nullable, column_default, character_maximum_length, numeric_precision, datetime_precision
         FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> $1 ORDER BY table_name, column_name`),
-      indexes: await q(`SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> $1 ORDER BY tablename, indexname`),
+      indexes: (await client.query(`SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> $1 AND indexname NOT LIKE $2 ORDER BY tablename, indexname`, [IGNORED_TABLE, HAND_WRITTEN])).rows,
       constraints: await q(`SELECT conrelid::regclass::text AS table_name, conname, pg_get_constraintdef(oid) AS def FROM pg_constraint
         WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> $1 ORDER BY 1, 2`),
     };

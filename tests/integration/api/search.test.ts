@@ -1,5 +1,5 @@
-// One search box for the operator: ids, a provider's event id, event-type prefixes and
-// payload text, through the running server.
+// One search box for the operator: ids, a provider's event id, event-type prefixes, payload
+// text and a JSON member's value, through the running server.
 import { beforeAll, describe, expect, it } from "vitest";
 import { useApp } from "@/tests/support/app-server";
 import { testProviders } from "@/tests/support/databases";
@@ -32,7 +32,9 @@ describe.each(testProviders())("search on %s", (db) => {
     const answer = await app.postWebhook({ id: "evt_1042", type: "order.paid", data: { note: "needle-in-the-payload" } });
     expect(answer.status).toBe(200);
     ({ id: eventId, messageId } = (await answer.json()) as { id: string; messageId: string });
-    await app.postWebhook({ id: "evt_2000", type: "invoice.paid", data: {} });
+    await app.postWebhook({ id: "evt_2000", type: "invoice.paid", data: { customer: { email: "ann@example.com" }, amount: 2000, paid: true } });
+    // The same address elsewhere in the payload: a path search must tell the two apart.
+    await app.postWebhook({ id: "evt_3000", type: "invoice.paid", data: { note: "ann@example.com asked for a refund", amount: 20.5 } });
     const deliveries = (await (await app.operator.fetch("/api/deliveries")).json()) as { data: { id: string }[] };
     deliveryId = deliveries.data[0].id;
   });
@@ -63,6 +65,26 @@ describe.each(testProviders())("search on %s", (db) => {
       ["delivery", "payload"],
     ]);
     expect((await search("no-such-text-anywhere")).data).toEqual([]);
+  });
+
+  it("payload text is found whatever its case, the moment the event is stored, and only as written", async () => {
+    expect((await search("NEEDLE-In-The")).data).toHaveLength(2);
+    const answer = await app.postWebhook({ id: "evt_4000", type: "invoice.paid", data: { reference: "Quarterly-Report-77" } });
+    const { id } = (await answer.json()) as { id: string };
+    expect((await search("quarterly-report-77")).data.map((h) => h.id)).toEqual([id]);
+    // The same words with other characters between them are other text.
+    expect((await search("quarterly report 77")).data).toEqual([]);
+  });
+
+  it("a JSON member equal to a value finds the payloads holding that value at that path, and only those", async () => {
+    const byEmail = await search("data.customer.email=ann@example.com");
+    expect(byEmail.data.map((h) => [h.kind, h.matched])).toEqual([["inbound_event", "payload data.customer.email"]]);
+    expect((await search("example.com")).data).toHaveLength(2);
+    expect((await search("$.data.amount = 2000")).data).toHaveLength(1);
+    expect((await search("data.amount=20.5")).data).toHaveLength(1);
+    expect((await search("data.paid=true")).data).toHaveLength(1);
+    expect((await search('data.amount="2000"')).data).toEqual([]);
+    expect((await search("data.amount=2001")).data).toEqual([]);
   });
 
   it("an empty search is a 400 that says so", async () => {
