@@ -27,6 +27,10 @@ const { values: args } = parseArgs({
     "queued-retries": { type: "string", default: "5000" },
     "sim-deliveries": { type: "string", default: "100000" },
     "flood-requests": { type: "string", default: "1000" },
+    // The search box with this many deliveries stored, beside the same searches at the baseline size.
+    "search-on": { type: "string", default: "sqlite,postgresql" },
+    "search-deliveries": { type: "string", default: "1000000" },
+    "search-baseline-deliveries": { type: "string", default: "10000" },
     "skip-build": { type: "boolean", default: false },
     out: { type: "string", default: "bench/results/latest.json" },
   },
@@ -45,6 +49,7 @@ const { measureThroughput, measureLateness } = await import("./lib/delivery");
 const { measureClaim } = await import("./lib/claim");
 const { measureSimulator } = await import("./lib/simulator");
 const { measureRefusalFlood } = await import("./lib/refusal-flood");
+const { measureSearch } = await import("./lib/search");
 const { renderTable, machine, writeResults } = await import("./lib/report");
 type Row = import("./lib/report").Row;
 
@@ -54,6 +59,7 @@ const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).to
 const providers = args.providers.split(",").map((p) => p.trim()).filter(Boolean) as Provider[];
 const memoryOn = new Set(args["memory-on"].split(",").map((p) => p.trim()));
 const scaleOn = new Set(args["scale-on"].split(",").map((p) => p.trim()));
+const searchOn = new Set(args["search-on"].split(",").map((p) => p.trim()));
 const connections = Number(args.connections);
 const durationS = Number(args.duration);
 const memoryEvents = Number(args["memory-events"]);
@@ -268,6 +274,52 @@ for (const provider of providers) {
   }
 }
 
+const SEARCH_P95_LIMIT_MS = 100;
+
+for (const provider of providers.filter((p) => searchOn.has(p))) {
+  const [small, large] = [Number(args["search-baseline-deliveries"]), Number(args["search-deliveries"])];
+  log(`${provider}: search at ${small.toLocaleString("en")} and ${large.toLocaleString("en")} deliveries`);
+  let scratch;
+  try {
+    scratch = await createScratchDb(provider, adminUrl);
+  } catch (err) {
+    problems.push(`${provider} search: skipped, no database (${(err as Error).message})`);
+    continue;
+  }
+  try {
+    await migrate(scratch.url);
+    const db = await connect(scratch.url);
+    try {
+      await bootstrap(db);
+      const figures = await measureSearch(db, scratch.url, small, large, log);
+      raw[`${provider}.search`] = figures;
+      for (const [kind, [atSmall, atLarge]] of Object.entries(figures.queries)) {
+        log(`  ${kind}: p95 ${atSmall.p95Ms.toFixed(1)} ms at ${small.toLocaleString("en")}, ${atLarge.p95Ms.toFixed(1)} ms at ${large.toLocaleString("en")}`);
+        rows.push({
+          figure: `search p95, ${kind}`,
+          provider,
+          value: atLarge.p95Ms,
+          unit: "ms",
+          baselineLabel: `same search, ${small.toLocaleString("en")} deliveries`,
+          baseline: atSmall.p95Ms,
+          ratio: atLarge.p95Ms / atSmall.p95Ms,
+          target: `< ${SEARCH_P95_LIMIT_MS} ms at ${(large / 1e6).toLocaleString("en")} M`,
+          met: atLarge.p95Ms < SEARCH_P95_LIMIT_MS,
+          note: `p50 ${atLarge.p50Ms.toFixed(1)} ms at ${large.toLocaleString("en")} deliveries (${atSmall.p50Ms.toFixed(1)} ms at ${small.toLocaleString("en")}); ${atLarge.hits} hits`,
+        });
+      }
+      if (figures.indexUsPerRow !== null) log(`  indexing queued payloads: ${figures.indexUsPerRow.toFixed(1)} µs per row`);
+    } finally {
+      await db.close();
+    }
+  } catch (err) {
+    problems.push(`${provider} search: ${(err as Error).stack ?? String(err)}`);
+    log(`${provider} search: FAILED: ${(err as Error).message}`);
+  } finally {
+    await scratch.drop().catch(() => undefined);
+  }
+}
+
 const table = renderTable(rows);
 console.log(`\n${table}\n`);
 for (const r of rows.filter((r) => r.note)) console.log(`- ${r.figure.trim()} (${r.provider}): ${r.note}`);
@@ -280,7 +332,7 @@ writeResults(out, {
   generatedAt: new Date().toISOString(),
   durationSeconds: Math.round((Date.now() - started) / 1000),
   machine: { ...machine(), loadAverageAtEnd: os.loadavg().map((l) => Math.round(l * 100) / 100) },
-  settings: { providers, memoryOn: [...memoryOn], scaleOn: [...scaleOn], memoryEvents, connections, durationS, worker: workerSettings, deliveries: Number(args.deliveries), queuedRetries: Number(args["queued-retries"]), claimRows: Number(args["claim-rows"]) },
+  settings: { providers, memoryOn: [...memoryOn], scaleOn: [...scaleOn], memoryEvents, connections, durationS, worker: workerSettings, deliveries: Number(args.deliveries), queuedRetries: Number(args["queued-retries"]), claimRows: Number(args["claim-rows"]), search: { on: [...searchOn], deliveries: Number(args["search-deliveries"]), baselineDeliveries: Number(args["search-baseline-deliveries"]) } },
   rows,
   raw,
   problems,

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { CONTROL_CLASS } from "@/components/ui/input";
 
-/** The search box of the navigation: an id, a provider's event id, `order.*` or payload text. */
+/** The search box of the navigation: an id, a provider's event id, `order.*`, `path=value` or payload text. */
 export function SearchBox({ onNavigate }: { onNavigate?: () => void }) {
   const router = useRouter();
   const [q, setQ] = useState("");
@@ -27,7 +27,7 @@ export function SearchBox({ onNavigate }: { onNavigate?: () => void }) {
         value={q}
         onChange={(e) => setQ(e.target.value)}
         placeholder="Search"
-        title="Search by id, provider event id, event type (order.*) or payload text"
+        title="Search by id, provider event id, event type (order.*), payload member (data.id=123) or payload text"
         aria-label="Search"
         className={`${CONTROL_CLASS} pl-8`}
       />

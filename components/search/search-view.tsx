@@ -53,7 +53,8 @@ export function SearchView() {
       {!q ? (
         <EmptyState icon={Search} title="Nothing searched yet">
           Paste a delivery, message, dead letter or endpoint id, or a provider&apos;s event id (Stripe&apos;s <code>evt_…</code>, GitHub&apos;s delivery id); type an
-          event type prefix such as <code>order.*</code>; or any text to find it inside payloads.
+          event type prefix such as <code>order.*</code>; a payload member and its value such as <code>data.object.customer=cus_9</code>; or words and ids to
+          find them inside payloads.
         </EmptyState>
       ) : result.isPending || exact ? (
         <Skeleton className="h-40 rounded-xl" />
@@ -61,7 +62,8 @@ export function SearchView() {
         <LoadError title="The search failed" error={result.error} onRetry={() => void result.refetch()} />
       ) : result.data.data.length === 0 ? (
         <EmptyState icon={Search} title="Nothing found">
-          No id, event id, event type or payload matches <span className="break-all font-mono">{q}</span>.
+          No id, event id, event type or payload matches <span className="break-all font-mono">{q}</span>. Payloads are searched for whole words and ids as
+          written: <code>ann@example.com</code> finds it, <code>nn@exam</code> does not.
         </EmptyState>
       ) : (
         <ul className="flex flex-col gap-2" aria-label="Search results">

@@ -1,6 +1,6 @@
 import type { Db } from "../db/client";
 import { logger } from "../log";
-import { payloadIndexFor } from "./payload-index";
+import { searchSqlFor } from "./sql";
 
 // Each pass takes what arrived since the last one; a backlog (say, rows stored before the
 // payload_search migration) is worked off in passes of this many rows.
@@ -17,7 +17,7 @@ export function startPayloadIndexer(getDb: () => Promise<Db>, intervalMs = 1_000
     if (running) return;
     running = true;
     try {
-      await payloadIndexFor(await getDb()).catchUp(ROWS_PER_PASS);
+      await searchSqlFor(await getDb()).catchUp(ROWS_PER_PASS);
     } catch (err) {
       logger.warn({ err }, "payload search indexing failed; trying again at the next interval");
     } finally {

@@ -60,6 +60,11 @@ export function fts5Phrase(text: string): string {
   return `"${text.replaceAll('"', '""')}"`;
 }
 
+/** The longest run of letters and digits: a word the search indexes split text into. */
+export function longestWord(text: string): string {
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? [""]).reduce((a, b) => (b.length > a.length ? b : a));
+}
+
 /** A LIKE pattern for text contained anywhere, its wildcards escaped with `\`. */
 export function containsPattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

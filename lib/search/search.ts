@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { SearchHit as WireHit } from "../contract/search";
 import type { Db } from "../db/client";
-import { payloadIndexFor, type PayloadMatch } from "./payload-index";
+import { searchSqlFor, type PayloadMatch } from "./sql";
 import { formatPath, parsePathEquals } from "./payload-query";
 
 export const searchQuerySchema = z.object({
@@ -74,11 +74,8 @@ async function byIdOrKey(db: Db, q: string): Promise<SearchHit[]> {
 // found; a larger backlog is left to the indexer in the background.
 const CATCH_UP_ROWS = 20_000;
 
-/** Payloads holding the text (or the JSON member), newest first. */
-async function byPayload(db: Db, match: PayloadMatch, matched: string): Promise<SearchHit[]> {
-  const index = payloadIndexFor(db);
-  await index.catchUp(CATCH_UP_ROWS);
-  const [eventIds, messageIds] = await Promise.all([index.find("InboundEvent", match, PER_KIND), index.find("Message", match, PER_KIND)]);
+/** The hits for inbound events and for the deliveries of messages, found by id, newest first. */
+async function hitsOf(db: Db, eventIds: string[], messageIds: string[], matched: string): Promise<SearchHit[]> {
   const [events, deliveries] = await Promise.all([
     db.prisma.inboundEvent.findMany({ where: { id: { in: eventIds } }, select: inboundSelect, orderBy: { receivedAt: "desc" } }),
     db.prisma.delivery.findMany({ where: { messageId: { in: messageIds } }, select: deliverySelect, orderBy: { createdAt: "desc" }, take: PER_KIND }),
@@ -86,12 +83,18 @@ async function byPayload(db: Db, match: PayloadMatch, matched: string): Promise<
   return [...events.map(inboundHit(matched)), ...deliveries.map(deliveryHit(matched))];
 }
 
+/** Payloads holding the text (or the JSON member). */
+async function byPayload(db: Db, match: PayloadMatch, matched: string): Promise<SearchHit[]> {
+  const sql = searchSqlFor(db);
+  await sql.catchUp(CATCH_UP_ROWS);
+  const [eventIds, messageIds] = await Promise.all([sql.findPayload("InboundEvent", match, PER_KIND), sql.findPayload("Message", match, PER_KIND)]);
+  return hitsOf(db, eventIds, messageIds, matched);
+}
+
 async function byEventType(db: Db, prefix: string): Promise<SearchHit[]> {
-  const [events, deliveries] = await Promise.all([
-    db.prisma.inboundEvent.findMany({ where: { eventType: { startsWith: prefix } }, select: inboundSelect, orderBy: { receivedAt: "desc" }, take: PER_KIND }),
-    db.prisma.delivery.findMany({ where: { message: { eventType: { startsWith: prefix } } }, select: deliverySelect, orderBy: { createdAt: "desc" }, take: PER_KIND }),
-  ]);
-  return [...events.map(inboundHit("event type")), ...deliveries.map(deliveryHit("event type"))];
+  const sql = searchSqlFor(db);
+  const [eventIds, messageIds] = await Promise.all([sql.findTypePrefix("InboundEvent", prefix, PER_KIND), sql.findTypePrefix("Message", prefix, PER_KIND)]);
+  return hitsOf(db, eventIds, messageIds, "event type");
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { containsPattern, formatPath, fts5Phrase, parsePathEquals, sqliteJsonPath, sqliteJsonTypes, sqliteJsonValue } from "@/lib/search/payload-query";
+import { containsPattern, formatPath, longestWord, fts5Phrase, parsePathEquals, sqliteJsonPath, sqliteJsonTypes, sqliteJsonValue } from "@/lib/search/payload-query";
 
 describe("a JSON member equal to a value, typed in the search box", () => {
   it("reads a dotted path with array positions, with or without $ and spaces around =", () => {
@@ -39,6 +39,12 @@ describe("text typed in the search box, as a query", () => {
   it("is one FTS5 phrase whatever it contains", () => {
     expect(fts5Phrase("order paid")).toBe('"order paid"');
     expect(fts5Phrase('say "hi" OR NEAR(x)')).toBe('"say ""hi"" OR NEAR(x)"');
+  });
+
+  it("has a longest word, a run of letters and digits, or none", () => {
+    expect(longestWord("ann@example.com")).toBe("example");
+    expect(longestWord("Zoë_12345")).toBe("12345");
+    expect(longestWord("--")).toBe("");
   });
 
   it("is a LIKE pattern whose wildcards match only themselves", () => {

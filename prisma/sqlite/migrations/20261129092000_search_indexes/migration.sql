@@ -1,4 +1,10 @@
--- Payload search (lib/search/payload-index/sqlite.ts). Hand-written: Prisma's models cannot
+-- CreateIndex
+CREATE INDEX "InboundEvent_receivedAt_idx" ON "InboundEvent"("receivedAt");
+
+-- CreateIndex
+CREATE INDEX "InboundEvent_eventType_receivedAt_idx" ON "InboundEvent"("eventType", "receivedAt");
+
+-- Payload search (lib/search/sql/sqlite.ts). Hand-written: Prisma's models cannot
 -- describe these objects, and every one is named search_* so the schema comparison in the
 -- tests can tell them from the models'.
 --

@@ -1,0 +1,19 @@
+import type { PathEquals } from "../payload-query";
+
+/** Payload content asked for: text as written, or one JSON member equal to a value. */
+export type PayloadMatch = { kind: "text"; text: string } | { kind: "path"; equals: PathEquals };
+
+export type SearchTable = "Message" | "InboundEvent";
+
+/** The search's statements for one database (its hand-written objects: the search_indexes migration). */
+export interface SearchSql {
+  /** Ids of the rows whose payload matches, newest first. */
+  findPayload(table: SearchTable, match: PayloadMatch, limit: number): Promise<string[]>;
+  /** Ids of the newest rows whose event type starts with `prefix`, newest first. */
+  findTypePrefix(table: SearchTable, prefix: string, limit: number): Promise<string[]>;
+  /**
+   * Brings the payload index up to date with up to `maxRows` stored rows; how many it took.
+   * Where the database keeps the index itself, there is never anything to do.
+   */
+  catchUp(maxRows: number): Promise<number>;
+}
