@@ -64,6 +64,12 @@ function migrateSqlite(url: string, migrations: Migration[]): MigrateResult {
   try {
     db.pragma("journal_mode = WAL");
     db.exec(`CREATE TABLE IF NOT EXISTS "${TABLE}" (name TEXT PRIMARY KEY, checksum TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+    // A migration that redefines a table (Prisma copies it to a new one and drops the old)
+    // turns foreign keys off first, but inside a transaction that PRAGMA does nothing: the
+    // DROP would delete, or cascade to, every row referring to the old table. So they are
+    // off for the whole run, as SQLite's own steps for altering a table say, and checked
+    // before the commit instead.
+    db.pragma("foreign_keys = OFF");
     // IMMEDIATE takes the write lock first, so two processes starting together apply each migration once.
     const run = db.transaction(() => {
       const rows = db.prepare(`SELECT name, checksum FROM "${TABLE}"`).all() as { name: string; checksum: string }[];
@@ -71,6 +77,11 @@ function migrateSqlite(url: string, migrations: Migration[]): MigrateResult {
       for (const m of todo) {
         db.exec(m.sql);
         db.prepare(`INSERT INTO "${TABLE}" (name, checksum, applied_at) VALUES (?, ?, ?)`).run(m.name, m.checksum, new Date().toISOString());
+      }
+      const broken = db.pragma("foreign_key_check") as { table: string; parent: string }[];
+      if (broken.length > 0) {
+        const where = [...new Set(broken.map((b) => `${b.table} → ${b.parent}`))].join(", ");
+        throw new Error(`the migrations would leave ${broken.length} rows referring to rows that do not exist (${where}); nothing was applied`);
       }
       return { applied: todo.map((m) => m.name), alreadyApplied: rows.length };
     });
