@@ -3,6 +3,7 @@ import type { Prisma } from "../db/generated/sqlite/client.ts";
 import { ACTION_KEY_WINDOW_MS } from "../http/idempotent-action";
 import { deleteExpiredRecords } from "../inbound/idempotency-store";
 import { logger } from "../log";
+import { startPeriodic } from "./periodic";
 import { retentionFromConfig, type Retention } from "./retention";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -78,27 +79,15 @@ export async function runCleanup(db: Db, retention: Retention = retentionFromCon
   return { inboundEvents, attempts, deliveries, messages, sessions, operatorActions };
 }
 
-/**
- * Runs the cleanup every `intervalMs` (default 10 minutes). A failed sweep (database
- * away) is logged and tried again next time; a sweep still running is not started twice.
- * Returns a function that stops the sweeps.
- */
+/** Runs the cleanup every `intervalMs` (default 10 minutes); returns a function that stops it. */
 export function startCleanup(getDb: () => Promise<Db>, intervalMs = 10 * 60 * 1000): () => void {
   const retention = retentionFromConfig();
-  let running = false;
-  const sweep = async () => {
-    if (running) return;
-    running = true;
-    try {
+  return startPeriodic(
+    intervalMs,
+    async () => {
       const counts = await runCleanup(await getDb(), retention);
       if (Object.values(counts).some((n) => n > 0)) logger.info({ removed: counts }, "retention cleanup removed expired rows");
-    } catch (err) {
-      logger.warn({ err }, "retention cleanup failed; trying again at the next interval");
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void sweep(), intervalMs);
-  timer.unref();
-  return () => clearInterval(timer);
+    },
+    "retention cleanup failed; trying again at the next interval",
+  );
 }

@@ -1,7 +1,8 @@
 // The search's own statements on each database: the payload index follows the rows it
 // covers (new, changed and removed payloads), and an event-type prefix finds the newest rows
 // of every type under it.
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { startPayloadIndexer } from "@/lib/search/payload-indexer";
 import { searchSqlFor } from "@/lib/search/sql";
 import { testProviders, useTestDatabase } from "@/tests/support/databases";
 
@@ -48,6 +49,19 @@ describe.each(testProviders())("the search statements on %s", (provider) => {
     expect(await sql().catchUp(3)).toBe(3);
     expect(await sql().catchUp(100)).toBe(2);
     expect(await sql().findPayload("Message", text("lima"), 10)).toHaveLength(5);
+  });
+
+  it.skipIf(provider !== "sqlite")("the indexer in the background empties the queue with no search asking", async () => {
+    await sql().catchUp(1_000);
+    const queued = () => (t.db.sqlite!.connection.prepare(`SELECT count(*) AS "n" FROM "search_pending"`).get() as { n: number }).n;
+    await message({ note: "oscar papa" });
+    expect(queued()).toBe(1);
+    const stop = startPayloadIndexer(async () => t.db, 20);
+    try {
+      await vi.waitFor(() => expect(queued()).toBe(0), { timeout: 10_000 });
+    } finally {
+      stop();
+    }
   });
 
   it("a payload PostgreSQL cannot read as jsonb does not fail a search by path", async () => {
