@@ -3268,6 +3268,8 @@ export interface operations {
                 eventType?: string;
                 since?: string;
                 until?: string;
+                /** @description What the search box takes: an id, a provider's event id, an event-type prefix (order.*), a payload member=value or words in payloads */
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -3402,6 +3404,8 @@ export interface operations {
                 kind?: "delivery" | "inbound";
                 since?: string;
                 until?: string;
+                /** @description What the search box takes: an id, a provider's event id, an event-type prefix (order.*), a payload member=value or words in payloads */
+                q?: string;
             };
             header?: never;
             path?: never;
@@ -3898,6 +3902,8 @@ export interface operations {
                 source?: string;
                 status?: "processing" | "processed" | "failed" | "skipped";
                 eventType?: string;
+                /** @description What the search box takes: an id, a provider's event id, an event-type prefix (order.*), a payload member=value or words in payloads */
+                q?: string;
             };
             header?: never;
             path?: never;

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { keysetPage, type Page } from "../db/keyset-page";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/sqlite/client.ts";
+import { listSearchSchema, messagesMatching } from "../search/list-filter";
 import { DELIVERY_STATUSES, deliveryOrder, deliveryRowSelect, type DeliveryRow } from "./delivery-view";
 
 const STATUS_MESSAGE = `Status must be one or more of: ${DELIVERY_STATUSES.join(", ")} (comma-separated)`;
@@ -25,6 +26,7 @@ export const deliveryListQuerySchema = z.object({
   since: isoDateTime.optional(),
   /** Exclusive upper bound on createdAt. */
   until: isoDateTime.optional(),
+  q: listSearchSchema,
 });
 
 export type DeliveryListQuery = z.output<typeof deliveryListQuerySchema>;
@@ -36,6 +38,7 @@ export async function listDeliveries(db: Db, query: DeliveryListQuery): Promise<
     status: query.status ? { in: query.status } : undefined,
     endpointId: query.endpointId,
     message: query.eventType ? { eventType: query.eventType } : undefined,
+    messageId: query.q ? { in: await messagesMatching(db, query.q) } : undefined,
     createdAt: { gte: query.since, lt: query.until },
   };
   return keysetPage(query, {

@@ -7,6 +7,7 @@ import { forwardedHeaders, parseSourceHeaders } from "./forwarded-headers";
 import { parseHeaderRecord } from "./header-record";
 import { PRESET_INFO, providerIdOf } from "./providers/catalog";
 import { INBOUND_STATUSES } from "./idempotency-store";
+import { eventsMatching, listSearchSchema } from "../search/list-filter";
 import { sourceNameSchema } from "./source-name";
 
 export const MAX_PAGE_SIZE = 200;
@@ -18,6 +19,7 @@ export const listEventsQuerySchema = z.object({
   source: sourceNameSchema.optional(),
   status: z.enum(INBOUND_STATUSES).optional(),
   eventType: z.string().trim().min(1).max(200).optional(),
+  q: listSearchSchema,
 });
 export type ListEventsQuery = z.output<typeof listEventsQuerySchema>;
 
@@ -87,6 +89,7 @@ export async function listInboundEvents(db: Db, query: ListEventsQuery): Promise
     ...(query.source ? { source: { name: query.source } } : {}),
     ...(query.status ? { status: query.status } : {}),
     ...(query.eventType ? { eventType: query.eventType } : {}),
+    ...(query.q ? { id: { in: await eventsMatching(db, query.q) } } : {}),
   };
   const page = await keysetPage(query, {
     field: "receivedAt",

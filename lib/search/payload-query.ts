@@ -15,6 +15,9 @@ export interface PathEquals {
   text: string;
 }
 
+/** Payload content asked for: text as written, or one JSON member equal to a value. */
+export type PayloadMatch = { kind: "text"; text: string } | { kind: "path"; equals: PathEquals };
+
 const KEY = String.raw`[A-Za-z_][\w-]*`;
 const STEP = String.raw`(?:\.${KEY}|\[\d+\])`;
 const PATH_EQUALS = new RegExp(String.raw`^\$?(\.?${KEY}|\[\d+\])(${STEP}*)\s*=\s*(\S.*)$`);
@@ -40,6 +43,12 @@ export function parsePathEquals(q: string): PathEquals | null {
   if (!m) return null;
   const value = scalar(m[3].trim());
   return { path: steps(m[1] + m[2]), value, text: typeof value === "string" ? value : JSON.stringify(value) };
+}
+
+/** What a search for payload content asks: `path=value` when it has that shape, else the text. */
+export function payloadMatchOf(q: string): PayloadMatch {
+  const equals = parsePathEquals(q);
+  return equals ? { kind: "path", equals } : { kind: "text", text: q };
 }
 
 /** The path as an operator writes it: `data.object.id`, `lines[0].amount`. */

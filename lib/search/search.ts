@@ -1,8 +1,8 @@
 import { z } from "zod";
 import type { SearchHit as WireHit } from "../contract/search";
 import type { Db } from "../db/client";
-import { searchSqlFor, type PayloadMatch } from "./sql";
-import { formatPath, parsePathEquals } from "./payload-query";
+import { SEARCH_CATCH_UP_ROWS, searchSqlFor } from "./sql";
+import { formatPath, payloadMatchOf, type PayloadMatch } from "./payload-query";
 
 export const searchQuerySchema = z.object({
   q: z.string().trim().min(1, "Type something to search for").max(500, "A search has at most 500 characters"),
@@ -70,9 +70,6 @@ async function byIdOrKey(db: Db, q: string): Promise<SearchHit[]> {
   return hits;
 }
 
-// A search indexes what is still queued first (SQLite), so an event stored a moment ago is
-// found; a larger backlog is left to the indexer in the background.
-const CATCH_UP_ROWS = 20_000;
 
 /** The hits for inbound events and for the deliveries of messages, found by id, newest first. */
 async function hitsOf(db: Db, eventIds: string[], messageIds: string[], matched: string): Promise<SearchHit[]> {
@@ -86,7 +83,7 @@ async function hitsOf(db: Db, eventIds: string[], messageIds: string[], matched:
 /** Payloads holding the text (or the JSON member). */
 async function byPayload(db: Db, match: PayloadMatch, matched: string): Promise<SearchHit[]> {
   const sql = searchSqlFor(db);
-  await sql.catchUp(CATCH_UP_ROWS);
+  await sql.catchUp(SEARCH_CATCH_UP_ROWS);
   const [eventIds, messageIds] = await Promise.all([sql.findPayload("InboundEvent", match, PER_KIND), sql.findPayload("Message", match, PER_KIND)]);
   return hitsOf(db, eventIds, messageIds, matched);
 }
@@ -109,9 +106,6 @@ export async function search(db: Db, q: string): Promise<SearchResult> {
   if (prefix) return { query: q, exact: null, data: await byEventType(db, prefix) };
   const ids = await byIdOrKey(db, q);
   if (ids.length > 0) return { query: q, exact: ids.length === 1 ? ids[0] : null, data: ids };
-  const equals = parsePathEquals(q);
-  const data = equals
-    ? await byPayload(db, { kind: "path", equals }, `payload ${formatPath(equals.path)}`)
-    : await byPayload(db, { kind: "text", text: q }, "payload");
-  return { query: q, exact: null, data };
+  const match = payloadMatchOf(q);
+  return { query: q, exact: null, data: await byPayload(db, match, match.kind === "path" ? `payload ${formatPath(match.equals.path)}` : "payload") };
 }

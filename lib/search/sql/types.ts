@@ -1,7 +1,6 @@
-import type { PathEquals } from "../payload-query";
+import type { PayloadMatch } from "../payload-query";
 
-/** Payload content asked for: text as written, or one JSON member equal to a value. */
-export type PayloadMatch = { kind: "text"; text: string } | { kind: "path"; equals: PathEquals };
+export type { PayloadMatch };
 
 export type SearchTable = "Message" | "InboundEvent";
 

@@ -1,6 +1,7 @@
 // One search box for the operator: ids, a provider's event id, event-type prefixes, payload
 // text and a JSON member's value, through the running server.
 import { beforeAll, describe, expect, it } from "vitest";
+import { addInboundDeadLetter } from "@/lib/dlq/add-dead-letter";
 import { useApp } from "@/tests/support/app-server";
 import { testProviders } from "@/tests/support/databases";
 
@@ -85,6 +86,30 @@ describe.each(testProviders())("search on %s", (db) => {
     expect((await search("data.paid=true")).data).toHaveLength(1);
     expect((await search('data.amount="2000"')).data).toEqual([]);
     expect((await search("data.amount=2001")).data).toEqual([]);
+  });
+
+  it("?q= narrows the deliveries, inbound events and dead letters lists to what the search box finds", async () => {
+    const list = async (path: string) => {
+      const res = await app.operator.fetch(path);
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { data: { id: string }[] }).data.map((r) => r.id);
+    };
+    const q = encodeURIComponent;
+    expect(await list(`/api/deliveries?q=evt_1042`)).toEqual([deliveryId]);
+    expect(await list(`/api/deliveries?q=${q("order.*")}`)).toEqual([deliveryId]);
+    expect(await list(`/api/deliveries?q=needle-in-the`)).toEqual([deliveryId]);
+    expect(await list(`/api/deliveries?q=${q("data.amount=2000")}`)).toEqual([]);
+
+    expect(await list(`/api/inbound?q=${q("data.customer.email=ann@example.com")}`)).toHaveLength(1);
+    expect(await list(`/api/inbound?q=example.com`)).toHaveLength(2);
+    expect(await list(`/api/inbound?q=${messageId}`)).toEqual([eventId]);
+    expect(await list(`/api/inbound?q=no-such-words-anywhere`)).toEqual([]);
+
+    const refunded = await app.db.prisma.inboundEvent.findFirstOrThrow({ where: { idempotencyKey: "evt_3000" } });
+    const letterId = await addInboundDeadLetter(app.db.prisma, { inboundEventId: refunded.id, eventType: refunded.eventType, payload: refunded.payload, reason: "unrecoverable", errorDetails: "test" });
+    expect(await list(`/api/dlq?q=evt_3000`)).toEqual([letterId]);
+    expect(await list(`/api/dlq?q=refund`)).toEqual([letterId]);
+    expect(await list(`/api/dlq?q=evt_1042`)).toEqual([]);
   });
 
   it("an empty search is a 400 that says so", async () => {
