@@ -1,6 +1,7 @@
 import { Agent, request, errors as undiciErrors, type Dispatcher } from "undici";
 import type { AttemptErrorKind, AttemptResult } from "../retry/classify";
 import { recordedHeaders } from "./recorded-headers";
+import { RequestDeadlines } from "./request-deadline";
 import { assertLiteralAddressAllowed, DestinationRefusedError, guardedLookup, parseDestinationUrl, type DestinationPolicy } from "./ssrf";
 
 export const USER_AGENT = "Hookrelay/0.1 (+webhooks)";
@@ -75,11 +76,14 @@ export function classifyNetworkError(err: unknown, timeoutMs: number): { kind: A
  */
 export class WebhookSender {
   private readonly agent: Agent;
+  private readonly deadlines: RequestDeadlines;
 
+  /** `signal` ends every request under way, for a shutdown that cannot wait. */
   constructor(
     private readonly policy: DestinationPolicy,
-    options: { connections?: number } = {},
+    options: { connections?: number; signal?: AbortSignal } = {},
   ) {
+    this.deadlines = new RequestDeadlines(options.signal);
     this.agent = new Agent({
       connect: { lookup: guardedLookup(policy) },
       connections: options.connections ?? 64,
@@ -87,21 +91,21 @@ export class WebhookSender {
     });
   }
 
-  async send(req: OutgoingRequest, signal?: AbortSignal): Promise<SendResult> {
+  async send(req: OutgoingRequest): Promise<SendResult> {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     const headers = { "content-type": "application/json", "user-agent": USER_AGENT, ...req.headers };
     const requestHeaders = recordedHeaders(headers);
+    const deadline = this.deadlines.start(req.timeoutMs);
     try {
       const url = parseDestinationUrl(req.url);
       assertLiteralAddressAllowed(url, this.policy);
-      const timeout = AbortSignal.timeout(req.timeoutMs);
       const res = await request(url, {
         method: "POST",
         body: req.body,
         headers,
         dispatcher: this.agent,
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        signal: deadline.signal,
         headersTimeout: req.timeoutMs,
         bodyTimeout: req.timeoutMs,
       });
@@ -119,6 +123,8 @@ export class WebhookSender {
     } catch (err) {
       const { kind, message } = classifyNetworkError(err, req.timeoutMs);
       return { result: { kind: "error", error: kind, message }, durationMs: elapsed(), statusCode: null, responseBody: null, error: message, requestHeaders, responseHeaders: null };
+    } finally {
+      deadline.end();
     }
   }
 

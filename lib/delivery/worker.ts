@@ -85,7 +85,7 @@ export class DeliveryWorker {
       now: options.now ?? Date.now,
       random: options.random ?? Math.random,
     };
-    this.sender = new WebhookSender({ allowPrivate: options.allowPrivateDestinations }, { connections: Math.max(8, options.concurrency) });
+    this.sender = new WebhookSender({ allowPrivate: options.allowPrivateDestinations }, { connections: Math.max(8, options.concurrency), signal: this.shutdown.signal });
     this.policies = new PolicyResolver(this.db);
     this.sql = hotPathFor(this.db);
     this.recorder = new AttemptRecorder(this.sql);
@@ -300,7 +300,6 @@ export class DeliveryWorker {
             "x-hookrelay-event-type": eventTypeHeader(message.eventType),
           },
         },
-        this.shutdown.signal,
       );
     } finally {
       this.throttle.release(endpoint.id);

@@ -77,60 +77,114 @@ JOIN "Message" m ON m."id" = c."messageId"
 JOIN "Endpoint" e ON e."id" = c."endpointId"
 LEFT JOIN "RetryPolicy" p ON p."id" = e."policyId"`;
 
-// Each finished attempt is one statement, its writes chained as data-modifying CTEs that
-// run only when the fenced update matched (the worker still held the lease).
+// A whole batch of finished attempts is one statement, so one round trip and one commit:
+// the attempts arrive as parallel arrays (one element per attempt, `i` its place in the
+// batch), and every write is chained on the fenced update, so an attempt whose worker no
+// longer held the lease writes nothing. The final SELECT names the attempts that held.
+const tsOf = (expr: string) => `(to_timestamp(${expr} / 1000) AT TIME ZONE 'UTC')`;
+
+/** The batch's columns, in the order of their parameters. */
+const RECORD_COLUMNS = [
+  ["deliveryId", "text"], ["workerId", "text"], ["status", "text"], ["attemptCount", "int"], ["nextAttemptAt", "float8"],
+  ["lastStatusCode", "int"], ["lastError", "text"], ["completedAt", "float8"], ["now", "float8"], ["policy", "text"],
+  ["attemptId", "text"], ["startedAt", "float8"], ["durationMs", "int"], ["statusCode", "int"], ["error", "text"],
+  ["responseBody", "text"], ["outcome", "text"], ["delayMs", "int"], ["requestHeaders", "text"], ["responseHeaders", "text"],
+  ["letterId", "text"], ["newLetterId", "text"], ["reprocessedLetterId", "text"], ["letterEndpointId", "text"], ["url", "text"],
+  ["eventType", "text"], ["payload", "text"], ["reason", "text"], ["errorDetails", "text"], ["letterAttempts", "int"],
+  ["settlesLetterId", "text"], ["health", "text"], ["healthEndpointId", "text"], ["disableReason", "text"],
+] as const;
+
+type RecordColumn = (typeof RECORD_COLUMNS)[number][0];
+
+function recordRow(w: AttemptWrite): Record<RecordColumn, unknown> {
+  const a = w.attempt;
+  const l = w.deadLetter;
+  return {
+    deliveryId: w.deliveryId, workerId: w.workerId, status: w.status, attemptCount: w.attemptCount, nextAttemptAt: w.nextAttemptAt,
+    lastStatusCode: w.lastStatusCode, lastError: w.lastError, completedAt: w.completedAt, now: w.now, policy: w.policy,
+    attemptId: a.id, startedAt: a.startedAt, durationMs: a.durationMs, statusCode: a.statusCode, error: a.error,
+    responseBody: a.responseBody, outcome: a.outcome, delayMs: a.delayMs, requestHeaders: a.requestHeaders, responseHeaders: a.responseHeaders,
+    letterId: l ? (l.reprocessedLetterId ?? l.newId) : null, newLetterId: l && !l.reprocessedLetterId ? l.newId : null,
+    reprocessedLetterId: l?.reprocessedLetterId ?? null, letterEndpointId: l?.endpointId ?? null, url: l?.url ?? null,
+    eventType: l?.eventType ?? null, payload: l?.payload ?? null, reason: l?.reason ?? null, errorDetails: l?.errorDetails ?? null,
+    letterAttempts: l?.attempts ?? null,
+    settlesLetterId: w.settlesLetterId, health: w.health?.kind ?? null, healthEndpointId: w.health?.endpointId ?? null,
+    disableReason: w.health?.kind === "disable" ? w.health.reason : null,
+  };
+}
+
+/** One array parameter per column, each attempt's value at its place in the batch. */
+export function recordArgs(writes: readonly AttemptWrite[]): unknown[][] {
+  const rows = writes.map(recordRow);
+  return RECORD_COLUMNS.map(([name]) => rows.map((r) => r[name]));
+}
+
 const RECORD = `
-WITH fin AS (
-  UPDATE "Delivery" SET "status" = $3, "attemptCount" = $4, "nextAttemptAt" = coalesce(${ts(5)}, "nextAttemptAt"),
-    "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "lastStatusCode" = $6::int, "lastError" = $7,
-    "completedAt" = ${ts(8)}, "updatedAt" = ${ts(9)}, "deadLetterId" = coalesce($24, "deadLetterId"), "policy" = $31
-  WHERE "id" = $1 AND "status" = 'in_flight' AND "leaseOwner" = $2
-  RETURNING "id"
+WITH w AS (
+  SELECT * FROM unnest(${RECORD_COLUMNS.map(([, type], k) => `$${k + 1}::${type}[]`).join(", ")})
+    WITH ORDINALITY AS w(${RECORD_COLUMNS.map(([name]) => `"${name}"`).join(", ")}, "i")
+), fin AS (
+  UPDATE "Delivery" AS d SET "status" = w."status", "attemptCount" = w."attemptCount",
+    "nextAttemptAt" = coalesce(${tsOf('w."nextAttemptAt"')}, d."nextAttemptAt"), "leaseOwner" = NULL, "leaseExpiresAt" = NULL,
+    "lastStatusCode" = w."lastStatusCode", "lastError" = w."lastError", "completedAt" = ${tsOf('w."completedAt"')},
+    "updatedAt" = ${tsOf('w."now"')}, "deadLetterId" = coalesce(w."letterId", d."deadLetterId"), "policy" = w."policy"
+  FROM w WHERE d."id" = w."deliveryId" AND d."status" = 'in_flight' AND d."leaseOwner" = w."workerId"
+  RETURNING w."i"
+), held AS (
+  -- A delivery twice in one batch is updated once (one statement cannot change a row twice): only that write held.
+  SELECT w.* FROM w JOIN fin ON fin."i" = w."i"
 ), att AS (
   INSERT INTO "DeliveryAttempt" ("id", "deliveryId", "number", "startedAt", "durationMs", "statusCode", "error", "responseBody", "outcome", "delayMs", "workerId",
     "requestHeaders", "responseHeaders")
-  SELECT $10, fin."id", $4, ${ts(11)}, $12::int, $6::int, $13, $14, $15, $16::int, $2, $32, $33 FROM fin
+  SELECT "attemptId", "deliveryId", "attemptCount", ${tsOf('"startedAt"')}, "durationMs", "statusCode", "error", "responseBody", "outcome", "delayMs", "workerId",
+    "requestHeaders", "responseHeaders"
+  FROM held
 ), newletter AS (
   INSERT INTO "DeadLetter" ("id", "deliveryId", "lastDeliveryId", "endpointId", "url", "eventType", "payload", "reason", "errorDetails",
     "attempts", "failedAt", "status", "reprocessCount", "createdAt", "updatedAt")
-  SELECT $17, fin."id", fin."id", $18, $19, $20, $21, $22, $23, $25::int, ${ts(9)}, 'pending', 0, ${ts(9)}, ${ts(9)}
-  FROM fin WHERE $17::text IS NOT NULL AND $26::text IS NULL
+  SELECT "newLetterId", "deliveryId", "deliveryId", "letterEndpointId", "url", "eventType", "payload", "reason", "errorDetails",
+    "letterAttempts", ${tsOf('"now"')}, 'pending', 0, ${tsOf('"now"')}, ${tsOf('"now"')}
+  FROM held WHERE "newLetterId" IS NOT NULL
 ), reopened AS (
-  UPDATE "DeadLetter" SET "status" = 'pending', "reason" = $22, "errorDetails" = $23, "attempts" = "attempts" + $25::int,
-    "failedAt" = ${ts(9)}, "lastDeliveryId" = $1, "url" = $19, "updatedAt" = ${ts(9)}
-  WHERE "id" = $26 AND EXISTS (SELECT 1 FROM fin)
+  UPDATE "DeadLetter" AS l SET "status" = 'pending', "reason" = h."reason", "errorDetails" = h."errorDetails", "attempts" = l."attempts" + h."letterAttempts",
+    "failedAt" = ${tsOf('h."now"')}, "lastDeliveryId" = h."deliveryId", "url" = h."url", "updatedAt" = ${tsOf('h."now"')}
+  FROM held h WHERE l."id" = h."reprocessedLetterId"
 ), settled AS (
-  UPDATE "DeadLetter" SET "status" = 'reprocessed', "reprocessedAt" = ${ts(9)}, "lastDeliveryId" = $1, "updatedAt" = ${ts(9)}
-  WHERE "id" = $27 AND EXISTS (SELECT 1 FROM fin)
+  UPDATE "DeadLetter" AS l SET "status" = 'reprocessed', "reprocessedAt" = ${tsOf('h."now"')}, "lastDeliveryId" = h."deliveryId", "updatedAt" = ${tsOf('h."now"')}
+  FROM held h WHERE l."id" = h."settlesLetterId"
+), health_ops AS (
+  SELECT "healthEndpointId", "health", "i", "now", "disableReason",
+    max("i") FILTER (WHERE "health" = 'recovered') OVER (PARTITION BY "healthEndpointId") AS "lastRecovered"
+  FROM held WHERE "health" IS NOT NULL
+), health_net AS (
+  -- What the batch's changes to one endpoint come to when applied in order, since one
+  -- statement can change the endpoint once: the last recovery clears the failing mark, the
+  -- first failure after it sets it; the first disable wins.
+  SELECT "healthEndpointId" AS "id",
+    bool_or("lastRecovered" IS NOT NULL) AS "recovered",
+    (array_agg("now" ORDER BY "i") FILTER (WHERE "health" = 'failing' AND "i" > coalesce("lastRecovered", 0)))[1] AS "failingAt",
+    (array_agg("now" ORDER BY "i") FILTER (WHERE "health" = 'disable'))[1] AS "disableAt",
+    (array_agg("disableReason" ORDER BY "i") FILTER (WHERE "health" = 'disable'))[1] AS "disableReason",
+    max("now") AS "lastAt"
+  FROM health_ops GROUP BY "healthEndpointId"
 ), health AS (
-  UPDATE "Endpoint" SET
-    "failingSince" = CASE $28 WHEN 'recovered' THEN NULL WHEN 'failing' THEN ${ts(9)} ELSE "failingSince" END,
-    "enabled" = CASE $28 WHEN 'disable' THEN false ELSE "enabled" END,
-    "disabledAt" = CASE $28 WHEN 'disable' THEN ${ts(9)} ELSE "disabledAt" END,
-    "disabledReason" = CASE $28 WHEN 'disable' THEN $30 ELSE "disabledReason" END,
-    "updatedAt" = ${ts(9)}
-  WHERE "id" = $29 AND EXISTS (SELECT 1 FROM fin) AND CASE $28
-    WHEN 'recovered' THEN "failingSince" IS NOT NULL
-    WHEN 'failing' THEN "failingSince" IS NULL
-    WHEN 'disable' THEN "enabled"
-    ELSE false END
+  UPDATE "Endpoint" AS e SET
+    "failingSince" = CASE
+      WHEN h."failingAt" IS NOT NULL AND h."recovered" THEN ${tsOf('h."failingAt"')}
+      WHEN h."failingAt" IS NOT NULL THEN coalesce(e."failingSince", ${tsOf('h."failingAt"')})
+      WHEN h."recovered" THEN NULL
+      ELSE e."failingSince" END,
+    "enabled" = e."enabled" AND h."disableAt" IS NULL,
+    "disabledAt" = CASE WHEN e."enabled" AND h."disableAt" IS NOT NULL THEN ${tsOf('h."disableAt"')} ELSE e."disabledAt" END,
+    "disabledReason" = CASE WHEN e."enabled" AND h."disableAt" IS NOT NULL THEN h."disableReason" ELSE e."disabledReason" END,
+    "updatedAt" = ${tsOf('h."lastAt"')}
+  FROM health_net h
+  WHERE e."id" = h."id" AND (
+    (e."enabled" AND h."disableAt" IS NOT NULL)
+    OR (h."failingAt" IS NOT NULL AND (h."recovered" OR e."failingSince" IS NULL))
+    OR (h."recovered" AND h."failingAt" IS NULL AND e."failingSince" IS NOT NULL))
 )
-SELECT count(*)::int AS "held" FROM fin`;
-
-function recordArgs(w: AttemptWrite): unknown[] {
-  const a = w.attempt;
-  const l = w.deadLetter;
-  const letterId = l ? (l.reprocessedLetterId ?? l.newId) : null;
-  return [
-    w.deliveryId, w.workerId, w.status, w.attemptCount, w.nextAttemptAt, w.lastStatusCode, w.lastError, w.completedAt, w.now,
-    a.id, a.startedAt, a.durationMs, a.error, a.responseBody, a.outcome, a.delayMs,
-    l?.newId ?? null, l?.endpointId ?? null, l?.url ?? null, l?.eventType ?? null, l?.payload ?? null, l?.reason ?? null, l?.errorDetails ?? null,
-    letterId, l?.attempts ?? null, l?.reprocessedLetterId ?? null,
-    w.settlesLetterId, w.health?.kind ?? null, w.health?.endpointId ?? null, w.health?.kind === "disable" ? w.health.reason : null,
-    w.policy,
-    a.requestHeaders, a.responseHeaders,
-  ];
-}
+SELECT "i" FROM fin`;
 
 const RELEASE = `
 UPDATE "Delivery" SET "status" = 'pending', "leaseOwner" = NULL, "leaseExpiresAt" = NULL, "nextAttemptAt" = ${ts(1)}, "updatedAt" = ${ts(2)}
@@ -149,32 +203,12 @@ const NEXT_DUE = `SELECT ${ms('"nextAttemptAt"')} AS "at" FROM "Delivery" WHERE 
 export function postgresHotPath(pool: pg.Pool): HotPathSql {
   const query = <R extends pg.QueryResultRow>(name: string, text: string, values: unknown[]) => pool.query<R>({ name: `hookrelay_${name}`, text, values });
 
-  async function inTransaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    const client = await pool.connect();
-    let failed: unknown;
-    try {
-      await client.query("BEGIN");
-      const result = await work(client);
-      await client.query("COMMIT");
-      return result;
-    } catch (err) {
-      failed = err;
-      await client.query("ROLLBACK").catch(() => undefined);
-      throw err;
-    } finally {
-      client.release(failed instanceof Error ? failed : undefined);
-    }
-  }
-
   async function recordAttempts(writes: readonly AttemptWrite[]): Promise<boolean[]> {
-    return inTransaction(async (client) => {
-      const held: boolean[] = [];
-      for (const w of writes) {
-        const r = await client.query<{ held: number }>({ name: "hookrelay_record", text: RECORD, values: recordArgs(w) });
-        held.push(r.rows[0].held === 1);
-      }
-      return held;
-    });
+    if (writes.length === 0) return [];
+    const r = await query<{ i: string }>("record_batch", RECORD, recordArgs(writes));
+    const held = writes.map(() => false);
+    for (const row of r.rows) held[Number(row.i) - 1] = true;
+    return held;
   }
 
   return {

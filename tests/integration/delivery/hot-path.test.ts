@@ -113,4 +113,24 @@ describe.each(testProviders())("the hot-path statements on %s", (provider) => {
     expect(byId.get(held[1].id)).toMatchObject({ status: "in_flight", leaseOwner: "w2", attemptCount: 0, attempts: [] });
     expect((await t.db.prisma.endpoint.findUniqueOrThrow({ where: { id: wanted } })).failingSince?.getTime()).toBe(NOW + 2);
   });
+
+  it("applies one batch's changes to an endpoint's health in the order the attempts finished, skipping those whose lease was lost", async () => {
+    const sql = hotPathFor(t.db);
+    for (const key of ["a", "b", "c", "d"]) await sql.accept(acceptInput(sourceId, `health_${key}`));
+    const held = [await claimOne(t.db, "w1"), await claimOne(t.db, "w1"), await claimOne(t.db, "w1"), await claimOne(t.db, "w1")];
+    await t.db.prisma.delivery.updateMany({ where: { id: { in: [held[1].id, held[3].id] } }, data: { leaseOwner: "w2" } });
+    await t.db.prisma.endpoint.update({ where: { id: wanted }, data: { failingSince: new Date(NOW - 60_000) } });
+    const at = (k: number, w: AttemptWrite): AttemptWrite => ({ ...w, now: NOW + 10 * k });
+    const results = await sql.recordAttempts([
+      at(1, { ...retryWrite(held[0].id, "w1"), health: { kind: "recovered", endpointId: wanted } }),
+      at(2, { ...retryWrite(held[1].id, "w1"), health: { kind: "failing", endpointId: wanted } }),
+      at(3, { ...retryWrite(held[2].id, "w1"), health: { kind: "failing", endpointId: wanted } }),
+      at(4, { ...retryWrite(held[3].id, "w1"), health: { kind: "disable", endpointId: wanted, reason: "lost" } }),
+    ]);
+    expect(results).toEqual([true, false, true, false]);
+    const endpoint = await t.db.prisma.endpoint.findUniqueOrThrow({ where: { id: wanted } });
+    // Recovered at +10, failing again from +30; the failure at +20 and the disable at +40 held no lease.
+    expect(endpoint.failingSince?.getTime()).toBe(NOW + 30);
+    expect(endpoint).toMatchObject({ enabled: true, disabledReason: null });
+  });
 });
