@@ -89,6 +89,9 @@ export const webhookAnswerSchema = z.looseObject({
   status: z.string(),
 });
 
+/** A named source's answer: an event's, or the challenge a provider's URL check (Slack's url_verification) asks to see again. */
+export const sourceWebhookAnswerSchema = z.union([webhookAnswerSchema, z.object({ challenge: z.string() })]);
+
 export const updatedSourceSchema = sourceSchema.extend({ secret: z.string().nullable().optional().describe("Present when the preset changed: the new secret, shown this once") });
 
 export type InboundEvent = z.infer<typeof inboundEventSchema>;
