@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import type { Source, SourceRefusals, SourceWithSecret } from "@/lib/contract/inbound";
 import type { ProviderId, SignatureEncoding } from "@/lib/inbound/providers/types";
-import { mutationErrorText } from "@/components/ui/form-errors";
+import { mutationErrorText } from "./error-text";
 import { apiFetch } from "./fetcher";
 
 // The answers' types are inferred from the API's schemas (lib/contract), as JSON carries them.

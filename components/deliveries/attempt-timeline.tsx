@@ -3,6 +3,7 @@
 import { clsx } from "clsx";
 import { Check, CircleDashed, Clock, Flag, Loader2, RotateCw, ShieldAlert, SkipForward, X, type LucideIcon } from "lucide-react";
 import type { ReactNode } from "react";
+import { letterHref } from "@/components/api/hrefs";
 import { formatDuration } from "@/components/charts/format";
 import { CodeBlock } from "@/components/ui/code-block";
 import { DateTime, RelativeTime } from "@/components/ui/relative-time";
@@ -173,7 +174,7 @@ export function AttemptTimeline({ createdAt, status, entries, next, deadLetterId
           <p className="text-xs text-slate-600">
             No more attempts.{" "}
             {deadLetterId ? (
-              <TextLink href={`/dead-letters/${encodeURIComponent(deadLetterId)}`}>Open the dead letter</TextLink>
+              <TextLink href={letterHref(deadLetterId)}>Open the dead letter</TextLink>
             ) : null}
           </p>
         </Step>

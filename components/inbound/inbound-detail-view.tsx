@@ -2,12 +2,11 @@
 
 import { ArrowRight, SearchX } from "lucide-react";
 import { useMemo } from "react";
+import { deliveryHref, letterHref } from "@/components/api/hrefs";
 import { isInboundLive, useInboundEvent, type InboundEventView } from "@/components/api/inbound-hooks";
 import { formatCount } from "@/components/charts/format";
 import { LetterStatusBadge } from "@/components/dead-letters/badges";
-import { letterHref } from "@/components/dead-letters/filters";
 import { reasonMeta } from "@/components/dead-letters/shape";
-import { deliveryHref } from "@/components/deliveries/filters";
 import { shortUrl } from "@/components/deliveries/format";
 import { indentJson } from "@/lib/inbound/canonical-json";
 import { DeliveryStatusBadge, StatusCode } from "@/components/deliveries/status-badge";

@@ -13,6 +13,11 @@ export interface InboundFilters {
   eventType: string | null;
 }
 
+/** One page of the list: what the hooks fetch and key by. */
+export interface InboundListQuery extends InboundFilters {
+  cursor: string | null;
+}
+
 export const NO_INBOUND_FILTERS: InboundFilters = { source: null, status: null, eventType: null };
 
 export const INBOUND_PAGE_SIZE = 25;
@@ -58,5 +63,3 @@ export function inboundApiPath(filters: InboundFilters, cursor: string | null, l
 export function hasInboundFilters(filters: InboundFilters): boolean {
   return filters.source !== null || filters.status !== null || text(filters.eventType) !== null;
 }
-
-export const inboundHref = (id: string) => `/inbound/${encodeURIComponent(id)}`;
