@@ -12,6 +12,7 @@ import { Card } from "@/components/ui/card";
 import { DetailColumns, PayloadCard } from "@/components/ui/detail-columns";
 import { DetailState } from "@/components/ui/detail-state";
 import { IdLine, IdList } from "@/components/ui/id-line";
+import { LiveNote } from "@/components/ui/live-note";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { SummaryCard, SummaryRow } from "@/components/ui/summary-list";
 import { TextLink } from "@/components/ui/text-link";
@@ -58,7 +59,7 @@ function DeliveryDetail({ delivery: d }: { delivery: Detail }) {
                 <Badge tone="info">Replay</Badge>
               </Link>
             ) : null}
-            {isLive(d.status) ? <span className="text-xs text-slate-500">Refreshing live</span> : null}
+            {isLive(d.status) ? <LiveNote>Live · refreshing</LiveNote> : null}
           </div>
           <ReplayButton deliveryId={d.id} />
         </div>

@@ -32,8 +32,3 @@ export function resultBodyText(body: unknown): string | null {
   if (typeof body === "string") return body;
   return JSON.stringify(body, null, 2);
 }
-
-/** Headers sorted by name, so a long list is scannable. */
-export function sortedHeaders(headers: Readonly<Record<string, string>>): [string, string][] {
-  return Object.entries(headers).sort(([a], [b]) => a.localeCompare(b));
-}
