@@ -1,5 +1,5 @@
 import { getReadyDb } from "@/lib/db/ready";
-import { actorFrom } from "@/lib/auth/audit";
+import { actorFrom } from "@/lib/auth/actor";
 import { createPolicy, listPolicies, policyCreateSchema } from "@/lib/delivery/policies";
 import { json, parseBody, route } from "@/lib/http/handler";
 

@@ -1,5 +1,5 @@
 import { getReadyDb } from "@/lib/db/ready";
-import { actorFrom } from "@/lib/auth/audit";
+import { actorFrom } from "@/lib/auth/actor";
 import { deletePolicy, getPolicy, policyUpdateSchema, updatePolicy } from "@/lib/delivery/policies";
 import { json, noContent, parseBody, route } from "@/lib/http/handler";
 
