@@ -1,4 +1,4 @@
-import { INBOUND_STATUSES, type InboundStatus } from "@/lib/inbound/idempotency-store";
+import { INBOUND_STATUSES, type InboundStatus } from "@/lib/inbound/inbound-status";
 
 /*
  * The inbound list keeps its filters and page in the query string so a view can be shared

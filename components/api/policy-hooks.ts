@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import type { Policy } from "@/lib/contract/policies";
-import type { PolicyCreateInput, PolicyUpdateInput } from "@/lib/delivery/policies";
+import type { PolicyCreateInput, PolicyUpdateInput } from "@/lib/delivery/policy-schema";
 import { mutationErrorText } from "./error-text";
 import { ApiError, apiFetch } from "./fetcher";
 import { endpointKeys, policyKeys } from "./keys";

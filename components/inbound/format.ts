@@ -1,4 +1,4 @@
-import type { InboundStatus } from "@/lib/inbound/idempotency-store";
+import type { InboundStatus } from "@/lib/inbound/inbound-status";
 import { metaFor, type StatusMeta } from "@/components/ui/tone";
 import { ruleLabel } from "./presets";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { INBOUND_STATUSES } from "../inbound/idempotency-store";
+import { INBOUND_STATUSES } from "../inbound/inbound-status";
 import { listOf, pageOf, timestamp } from "./common";
 
 export const inboundEventSchema = z.object({

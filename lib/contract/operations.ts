@@ -4,7 +4,7 @@ import { apiTokenCreateSchema, operatorCreateSchema, passwordChangeSchema, setup
 import { endpointCreateSchema, endpointUpdateSchema } from "../delivery/endpoint-schema";
 import { heldActionSchema } from "../delivery/held-deliveries";
 import { deliveryListQuerySchema } from "../delivery/list-deliveries";
-import { policyCreateSchema, policyUpdateSchema } from "../delivery/policies";
+import { policyCreateSchema, policyUpdateSchema } from "../delivery/policy-schema";
 import { messageCreateSchema } from "../delivery/submit-message";
 import { reprocessJobRequestSchema } from "../dlq/create-reprocess-job";
 import { discardRequestSchema } from "../dlq/discard-dead-letters";

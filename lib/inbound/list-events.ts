@@ -6,7 +6,7 @@ import { jsonOrText } from "../http/json";
 import { forwardedHeaders, parseSourceHeaders } from "./forwarded-headers";
 import { parseHeaderRecord } from "./header-record";
 import { PRESET_INFO, providerIdOf } from "./providers/catalog";
-import { INBOUND_STATUSES } from "./idempotency-store";
+import { INBOUND_STATUSES } from "./inbound-status";
 import { sourceNameSchema } from "./source-name";
 
 export const listEventsQuerySchema = z.object({
