@@ -624,7 +624,7 @@ export interface paths {
         put?: never;
         /**
          * Receive a webhook on a named source
-         * @description As /api/webhook, with the source's signature scheme.
+         * @description As /api/webhook, with the source's signature scheme. A Slack source answers Slack's url_verification check with `{ challenge }`.
          */
         post: operations["receiveSourceWebhook"];
         delete?: never;
@@ -1910,6 +1910,9 @@ export interface components {
             status: string;
         } & {
             [key: string]: unknown;
+        };
+        SourceWebhookAnswer: components["schemas"]["WebhookAnswer"] | {
+            challenge: string;
         };
         Health: {
             /** @enum {string} */
@@ -3856,13 +3859,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Accepted or a duplicate */
+            /** @description Accepted or a duplicate, or a URL check's challenge */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WebhookAnswer"];
+                    "application/json": components["schemas"]["SourceWebhookAnswer"];
                 };
             };
             /** @description Accepted; still being processed */

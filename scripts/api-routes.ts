@@ -2,10 +2,11 @@
 // uses to answer unknown paths (404) and unsupported methods (405) in the JSON error
 // shape. Run it after adding or removing a route or a method: `npm run api:routes`.
 // `--check` exits non-zero instead of writing when the table is out of date.
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import ts from "typescript";
 import { HTTP_METHODS } from "../lib/http/route-match";
+import { syncGeneratedFile } from "./lib/generated-file";
 
 const root = path.resolve(import.meta.dirname, "..");
 const apiDir = path.join(root, "app", "api");
@@ -50,20 +51,4 @@ ${rows.join("\n")}
 `;
 }
 
-const wanted = render();
-const current = (() => {
-  try {
-    return readFileSync(tableFile, "utf8");
-  } catch {
-    return "";
-  }
-})();
-if (process.argv.includes("--check")) {
-  if (current !== wanted) {
-    console.error(`${path.relative(root, tableFile)} is out of date: run npm run api:routes`);
-    process.exit(1);
-  }
-} else if (current !== wanted) {
-  writeFileSync(tableFile, wanted);
-  console.log(`wrote ${path.relative(root, tableFile)}`);
-}
+if (!syncGeneratedFile(tableFile, render(), { check: process.argv.includes("--check"), command: "npm run api:routes" })) process.exitCode = 1;

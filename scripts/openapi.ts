@@ -4,10 +4,11 @@
 // a schema or an operation: `npm run api:doc`.
 // `--check` exits non-zero instead of writing when the types are out of date.
 // `--out <file>` also writes the document itself there (for the linter).
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import openapiTS, { astToString } from "openapi-typescript";
 import { openApiDocument } from "../lib/contract/openapi";
+import { syncGeneratedFile } from "./lib/generated-file";
 
 const root = path.resolve(import.meta.dirname, "..");
 const typesFile = path.join(root, "examples", "api-types.ts");
@@ -26,22 +27,7 @@ async function main(): Promise<void> {
   // openapi-typescript's own types for the document are stricter than a plain object.
   // defaultNonNullable off: a request field with a default is one the client may leave out.
   const types = HEADER + astToString(await openapiTS(doc as unknown as Parameters<typeof openapiTS>[0], { defaultNonNullable: false }));
-  const current = (() => {
-    try {
-      return readFileSync(typesFile, "utf8");
-    } catch {
-      return "";
-    }
-  })();
-  if (args.includes("--check")) {
-    if (current !== types) {
-      console.error("examples/api-types.ts is out of date with the OpenAPI document: run `npm run api:doc`");
-      process.exit(1);
-    }
-    return;
-  }
-  if (current !== types) writeFileSync(typesFile, types);
-  console.log("wrote examples/api-types.ts");
+  if (!syncGeneratedFile(typesFile, types, { check: args.includes("--check"), command: "npm run api:doc" })) process.exitCode = 1;
 }
 
 await main();

@@ -2,29 +2,16 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { Delivery, DeliveryDetail, DeliveryPage, ReplayedDelivery } from "@/lib/contract/deliveries";
-import { deliveriesApiPath, isLive, type DeliveryFilters } from "@/components/deliveries/filters";
+import { deliveriesApiPath, isLive, type DeliveryListQuery } from "./delivery-filters";
 import { useActionKey } from "./action-key";
-import { endpointKeys } from "./endpoint-hooks";
 import { apiFetch } from "./fetcher";
-import { overviewKeys } from "./overview-hooks";
+import { deliveryKeys, endpointKeys, overviewKeys } from "./keys";
 
 // The answers' types are inferred from the API's schemas (lib/contract), as JSON carries them.
 export type DeliveryListItem = Delivery;
 export type DeliveryDetailView = DeliveryDetail;
 export type ReplayResult = ReplayedDelivery;
 export type DeliveryPageView = DeliveryPage;
-
-export interface DeliveryListQuery extends DeliveryFilters {
-  cursor: string | null;
-}
-
-export const deliveryKeys = {
-  all: ["deliveries"] as const,
-  lists: () => [...deliveryKeys.all, "list"] as const,
-  list: (query: DeliveryListQuery) => [...deliveryKeys.lists(), query] as const,
-  details: () => [...deliveryKeys.all, "detail"] as const,
-  detail: (id: string) => [...deliveryKeys.details(), id] as const,
-};
 
 /** While something on screen is still being worked on, poll fast enough to watch it happen. */
 const LIVE_MS = 2_000;

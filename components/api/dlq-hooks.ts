@@ -5,13 +5,12 @@ import { useRouter } from "next/navigation";
 import { useCallback } from "react";
 import { toast } from "sonner";
 import type * as contract from "@/lib/contract/dead-letters";
-import { letterHref, lettersApiPath, statsApiPath, type BulkFilter, type LetterFilters } from "@/components/dead-letters/filters";
-import { mutationErrorText } from "@/components/ui/form-errors";
+import { letterHref } from "./hrefs";
+import { lettersApiPath, statsApiPath, type BulkSelection, type LetterFilters, type LetterListQuery } from "./letter-filters";
 import { useActionKey } from "./action-key";
-import { deliveryKeys } from "./delivery-hooks";
-import { endpointKeys } from "./endpoint-hooks";
+import { mutationErrorText } from "./error-text";
 import { ApiError, apiFetch } from "./fetcher";
-import { overviewKeys } from "./overview-hooks";
+import { deliveryKeys, endpointKeys, overviewKeys } from "./keys";
 
 // The answers' types are inferred from the API's schemas (lib/contract), as JSON carries them.
 export type LetterItem = contract.DeadLetterListItem;
@@ -23,13 +22,6 @@ export type CreatedJobView = Extract<contract.ReprocessJobResult, { dryRun: fals
 export type DiscardResultView = contract.DiscardResult;
 export type ReprocessResultView = contract.ReprocessResult;
 export type LetterPage = contract.DeadLetterPage;
-
-export interface LetterListQuery extends LetterFilters {
-  cursor: string | null;
-}
-
-/** Letters named one by one, or every pending letter a filter matches. */
-export type BulkSelection = { ids: string[] } | { filter: BulkFilter };
 
 export const dlqKeys = {
   all: ["dlq"] as const,

@@ -6,10 +6,9 @@ import type { EndpointCreateInput, EndpointUpdateInput } from "@/lib/delivery/en
 import type { CreatedEndpoint, Endpoint, EndpointDetail, EndpointSeries, RotatedEndpointSecret, SentTestEvent, SettledHeld } from "@/lib/contract/endpoints";
 import type { HeldAction } from "@/lib/delivery/held-deliveries";
 import { useActionKey } from "./action-key";
-import { deliveryKeys } from "./delivery-hooks";
+import { mutationErrorText } from "./error-text";
 import { ApiError, apiFetch } from "./fetcher";
-import { policyKeys } from "./policy-hooks";
-import { mutationErrorText } from "@/components/ui/form-errors";
+import { deliveryKeys, endpointKeys, policyKeys } from "./keys";
 
 // The answers' types are inferred from the API's schemas (lib/contract), as JSON carries them.
 export type { CreatedEndpoint, Endpoint, EndpointDetail, EndpointHealth } from "@/lib/contract/endpoints";
@@ -19,15 +18,6 @@ export type RotatedSecret = RotatedEndpointSecret;
  * Everything lives under ["endpoints"], the pickers of other pages included, so one prefix
  * invalidation after a write refreshes every view of endpoints.
  */
-export const endpointKeys = {
-  all: ["endpoints"] as const,
-  list: () => [...endpointKeys.all, "list"] as const,
-  options: () => [...endpointKeys.all, "options"] as const,
-  details: () => [...endpointKeys.all, "detail"] as const,
-  detail: (id: string) => [...endpointKeys.details(), id] as const,
-  series: (id: string) => [...endpointKeys.all, "series", id] as const,
-};
-
 /* Health and the failing/disabled state move while deliveries run, so open views poll. */
 const LIST_REFRESH_MS = 10_000;
 const DETAIL_REFRESH_MS = 5_000;

@@ -2,17 +2,13 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { InboundEvent, InboundEventDetail, InboundEventPage } from "@/lib/contract/inbound";
-import { inboundApiPath, type InboundFilters } from "@/components/inbound/filters";
+import { inboundApiPath, type InboundListQuery } from "./inbound-filters";
 import { apiFetch } from "./fetcher";
 
 // The answers' types are inferred from the API's schemas (lib/contract), as JSON carries them.
 export type InboundEventItem = InboundEvent;
 export type InboundEventView = InboundEventDetail;
 export type InboundPage = InboundEventPage;
-
-export interface InboundListQuery extends InboundFilters {
-  cursor: string | null;
-}
 
 export const inboundKeys = {
   all: ["inbound"] as const,

@@ -3,10 +3,10 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
 import type { Policy } from "@/lib/contract/policies";
-import type { PolicyCreateInput, PolicyUpdateInput } from "@/lib/delivery/policies";
-import { mutationErrorText } from "@/components/ui/form-errors";
-import { endpointKeys } from "./endpoint-hooks";
+import type { PolicyCreateInput, PolicyUpdateInput } from "@/lib/delivery/policy-schema";
+import { mutationErrorText } from "./error-text";
 import { ApiError, apiFetch } from "./fetcher";
+import { endpointKeys, policyKeys } from "./keys";
 
 // The answers' types are inferred from the API's schemas (lib/contract), as JSON carries them.
 export type { Policy } from "@/lib/contract/policies";
@@ -15,13 +15,6 @@ export type { Policy } from "@/lib/contract/policies";
  * Everything lives under ["policies"], which the simulator's saved-policy picker shares, so
  * one prefix invalidation after a write refreshes every view of policies.
  */
-export const policyKeys = {
-  all: ["policies"] as const,
-  list: () => [...policyKeys.all, "list"] as const,
-  details: () => [...policyKeys.all, "detail"] as const,
-  detail: (id: string) => [...policyKeys.details(), id] as const,
-};
-
 
 const path = (id: string) => `/api/policies/${encodeURIComponent(id)}`;
 

@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { SearchHit, SearchResult } from "@/lib/contract/search";
 import { apiFetch } from "./fetcher";
+import { deliveryHref, endpointHref, inboundHref, letterHref } from "./hrefs";
 
 export type { SearchHit } from "@/lib/contract/search";
 
@@ -16,13 +17,13 @@ export function useSearch(q: string) {
   });
 }
 
-const PAGES: Record<SearchHit["kind"], string> = {
-  delivery: "/deliveries",
-  inbound_event: "/inbound",
-  dead_letter: "/dead-letters",
-  endpoint: "/endpoints",
+const PAGES: Record<SearchHit["kind"], (id: string) => string> = {
+  delivery: deliveryHref,
+  inbound_event: inboundHref,
+  dead_letter: letterHref,
+  endpoint: endpointHref,
 };
 
 export function hitHref(hit: Pick<SearchHit, "kind" | "id">): string {
-  return `${PAGES[hit.kind]}/${encodeURIComponent(hit.id)}`;
+  return PAGES[hit.kind](hit.id);
 }

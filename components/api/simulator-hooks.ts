@@ -3,11 +3,15 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import type { Policy } from "@/lib/contract/policies";
 import type { RetryPolicy } from "@/lib/retry";
-import type { CompareInput, ComparisonEntry, SimulationInput, SimulationResult } from "@/lib/simulator";
+import type { CompareInput, CompareInputRaw, ComparisonEntry, SimulationInput, SimulationInputRaw, SimulationResult } from "@/lib/simulator";
 import type { BacktestReport } from "@/lib/simulator/backtest-history";
 import type { BacktestRequestRaw } from "@/lib/simulator/backtest-request";
-import type { SimulatorRequest } from "@/components/simulator/form-schema";
 import { apiFetch } from "./fetcher";
+
+/** What the simulator form sends: one policy goes to /api/simulate, several to /api/simulate/compare. */
+export type SimulatorRequest =
+  | { kind: "single"; label: string; input: SimulationInputRaw }
+  | { kind: "compare"; input: CompareInputRaw };
 
 export interface SimulateResponse {
   input: SimulationInput;

@@ -2,9 +2,10 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { toast } from "sonner";
+import type { z } from "zod";
 import type { Source, SourceRefusals, SourceWithSecret } from "@/lib/contract/inbound";
-import type { ProviderId, SignatureEncoding } from "@/lib/inbound/providers/types";
-import { mutationErrorText } from "@/components/ui/form-errors";
+import type { createSourceSchema, rotateSecretSchema, updateSourceSchema } from "@/lib/inbound/source-schema";
+import { mutationErrorText } from "./error-text";
 import { apiFetch } from "./fetcher";
 
 // The answers' types are inferred from the API's schemas (lib/contract), as JSON carries them.
@@ -46,19 +47,10 @@ export function useSourceRefusals(id: string) {
   });
 }
 
-export interface SourceSigningInput {
-  provider: ProviderId;
-  secret?: string;
-  signatureHeader?: string;
-  signaturePrefix?: string;
-  signatureEncoding?: SignatureEncoding;
-}
-
-export interface CreateSourceInput extends SourceSigningInput {
-  name: string;
-  description?: string;
-  idempotencyTtlSeconds?: number;
-}
+// Request bodies as the client sends them: the routes' own schemas, before defaults apply.
+export type CreateSourceInput = z.input<typeof createSourceSchema>;
+export type UpdateSourceInput = z.input<typeof updateSourceSchema>;
+export type RotateSourceInput = z.input<typeof rotateSecretSchema>;
 
 /** Creates a source; the answer carries its secret, the only time it is shown. Errors are left to the form. */
 export function useCreateSource() {
@@ -71,16 +63,6 @@ export function useCreateSource() {
   });
 }
 
-export interface UpdateSourceInput {
-  name?: string;
-  description?: string | null;
-  idempotencyTtlSeconds?: number;
-  rateLimitPerSecond?: number | null;
-  signatureHeader?: string | null;
-  signaturePrefix?: string | null;
-  signatureEncoding?: SignatureEncoding | null;
-}
-
 export function useUpdateSource(id: string) {
   const client = useQueryClient();
   return useMutation({
@@ -89,11 +71,6 @@ export function useUpdateSource(id: string) {
     onError: (err) => toast.error("The source was not saved", { description: mutationErrorText(err) }),
     onSettled: () => void client.invalidateQueries({ queryKey: sourceKeys.all }),
   });
-}
-
-export interface RotateSourceInput {
-  secret?: string;
-  previousSecretValidSeconds: number;
 }
 
 export function useRotateSourceSecret(id: string) {

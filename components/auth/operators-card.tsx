@@ -1,57 +1,34 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
 import { Trash2, UserPlus } from "lucide-react";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
 import { toast } from "sonner";
-import type { z } from "zod";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmModal } from "@/components/ui/confirm-modal";
-import { Field } from "@/components/ui/field";
-import { applyFieldErrors, mutationErrorText } from "@/components/ui/form-errors";
-import { Input } from "@/components/ui/input";
+import { mutationErrorText } from "@/components/api/error-text";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Skeleton } from "@/components/ui/skeleton";
 import { operatorCreateSchema } from "@/lib/auth/credentials";
 import { useAddOperator, useOperators, useRemoveOperator, useSession, type OperatorItem } from "./hooks";
-
-type Values = z.input<typeof operatorCreateSchema>;
+import { PasswordPairForm } from "./password-pair-form";
 
 function AddOperatorForm() {
   const add = useAddOperator();
-  const {
-    register,
-    handleSubmit,
-    reset,
-    setError,
-    formState: { errors },
-  } = useForm<Values, unknown, z.output<typeof operatorCreateSchema>>({ resolver: zodResolver(operatorCreateSchema), defaultValues: { email: "", password: "" } });
-
-  const onSubmit = handleSubmit(async (input) => {
-    try {
-      const added = await add.mutateAsync(input);
-      toast.success(`${added.email} can sign in now`, { description: "Give them the password another way; they can change it under Settings." });
-      reset();
-    } catch (err) {
-      const problem = applyFieldErrors(err, ["email", "password"], setError);
-      if (problem) toast.error(problem);
-    }
-  });
-
   return (
-    <form onSubmit={onSubmit} noValidate className="mt-4 grid grid-cols-1 gap-3 border-t border-slate-100 pt-4 sm:grid-cols-[1fr_1fr_auto] sm:items-start">
-      <Field id="operator-email" label="E-mail" error={errors.email?.message}>
-        {(control) => <Input {...control} {...register("email")} type="email" autoComplete="off" />}
-      </Field>
-      <Field id="operator-password" label="Password" error={errors.password?.message} hint="At least 12 characters">
-        {(control) => <Input {...control} {...register("password")} type="password" autoComplete="new-password" />}
-      </Field>
-      <Button type="submit" variant="primary" icon={UserPlus} loading={add.isPending} className="sm:mt-6">
-        Add operator
-      </Button>
-    </form>
+    <PasswordPairForm
+      schema={operatorCreateSchema}
+      fields={[
+        { name: "email", id: "operator-email", label: "E-mail", type: "email", autoComplete: "off" },
+        { name: "password", id: "operator-password", label: "Password", type: "password", autoComplete: "new-password", hint: "At least 12 characters" },
+      ]}
+      submit={{ label: "Add operator", icon: UserPlus, primary: true }}
+      pending={add.isPending}
+      send={async (input) => {
+        const added = await add.mutateAsync(input);
+        return { title: `${added.email} can sign in now`, description: "Give them the password another way; they can change it under Settings." };
+      }}
+    />
   );
 }
 

@@ -1,7 +1,8 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { useBulkDiscard, useDiscardDryRun, type BulkSelection } from "@/components/api/dlq-hooks";
+import type { BulkSelection } from "@/components/api/letter-filters";
+import { useBulkDiscard, useDiscardDryRun } from "@/components/api/dlq-hooks";
 import { formatCount } from "@/components/charts/format";
 import { ConfirmModal } from "@/components/ui/confirm-modal";
 import { Skeleton } from "@/components/ui/skeleton";

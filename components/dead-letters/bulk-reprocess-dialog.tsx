@@ -1,7 +1,8 @@
 "use client";
 
 import { useId, useRef, useState, type ReactNode } from "react";
-import { useReprocessDryRun, useStartReprocessJob, type BulkSelection } from "@/components/api/dlq-hooks";
+import type { BulkSelection } from "@/components/api/letter-filters";
+import { useReprocessDryRun, useStartReprocessJob } from "@/components/api/dlq-hooks";
 import { formatCount } from "@/components/charts/format";
 import { Alert } from "@/components/ui/alert";
 import { Checkbox } from "@/components/ui/checkbox";

@@ -5,12 +5,11 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { Filter, Inbox, RotateCcw, SearchX, ShieldCheck, Trash2, X } from "lucide-react";
 import { useCallback, useMemo, useState } from "react";
 import type { RowSelectionState, Updater } from "@tanstack/react-table";
-import { useBulkJob, useDeadLetters, useDiscardLetter, useDlqStats, useReprocessAction, type BulkSelection, type DlqStatsView, type LetterItem } from "@/components/api/dlq-hooks";
+import { useBulkJob, useDeadLetters, useDiscardLetter, useDlqStats, useReprocessAction, type DlqStatsView, type LetterItem } from "@/components/api/dlq-hooks";
 import { useEndpointOptions } from "@/components/api/endpoint-hooks";
 import { ApiError } from "@/components/api/fetcher";
 import { formatCount } from "@/components/charts/format";
-import { newerCursor, pageNumber, rememberStep, type CursorTrail } from "@/components/ui/cursor-trail";
-import { EmptyState } from "@/components/layout/empty-state";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/layout/page-header";
 import { Button } from "@/components/ui/button";
 import { LiveNote } from "@/components/ui/live-note";
@@ -20,9 +19,10 @@ import { Card } from "@/components/ui/card";
 import { ConfirmModal } from "@/components/ui/confirm-modal";
 import { ListSkeleton, Skeleton } from "@/components/ui/skeleton";
 import { Stat } from "@/components/ui/stat";
+import { useCursorPages, type UrlListCodec } from "@/components/ui/use-cursor-pages";
 import { BulkDiscardDialog } from "./bulk-discard-dialog";
 import { BulkReprocessDialog } from "./bulk-reprocess-dialog";
-import { filtersFromSearch, filtersToSearch, hasFilters, isReason, pageStateFromSearch, toBulkFilter, DEFAULT_FILTERS, type LetterFilters } from "./filters";
+import { filtersFromSearch, filtersToSearch, hasFilters, isReason, pageStateFromSearch, toBulkFilter, DEFAULT_FILTERS, type BulkSelection, type LetterFilters } from "@/components/api/letter-filters";
 import { JobProgressPanel } from "./job-progress";
 import { LetterFiltersBar } from "./letter-filters-bar";
 import { LettersTable } from "./letters-table";
@@ -34,13 +34,22 @@ interface BulkIntent {
   scope: string;
 }
 
+/** The list's URL codec; paging and filtering keep the bulk job being watched in the URL. */
+function urlCodec(jobId: string | null): UrlListCodec<LetterFilters> {
+  return {
+    filtersFromSearch,
+    cursorFromSearch: (params) => pageStateFromSearch(params).cursor,
+    filtersToSearch: (filters, cursor = null) => filtersToSearch(filters, { cursor, job: jobId }),
+  };
+}
+
 export function DeadLettersView() {
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
-  const filters = useMemo(() => filtersFromSearch(params), [params]);
-  const { cursor, job: jobId } = pageStateFromSearch(params);
-  const [trail, setTrail] = useState<CursorTrail>(() => new Map());
+  const jobId = pageStateFromSearch(params).job;
+  const pages = useCursorPages(useMemo(() => urlCodec(jobId), [jobId]));
+  const { filters, cursor } = pages;
   const [picked, setSelection] = useState<RowSelectionState>({});
   const [reprocessIntent, setReprocessIntent] = useState<BulkIntent | null>(null);
   const [discardIntent, setDiscardIntent] = useState<BulkIntent | null>(null);
@@ -56,23 +65,19 @@ export function DeadLettersView() {
   const { reprocess } = useReprocessAction();
   const discard = useDiscardLetter();
 
-  const go = useCallback(
-    (next: LetterFilters, page: { cursor?: string | null; job?: string | null } = {}, mode: "push" | "replace" = "replace", scroll = false) => {
-      const url = `${pathname}${filtersToSearch(next, { cursor: page.cursor ?? null, job: page.job === undefined ? jobId : page.job })}`;
-      if (mode === "push") router.push(url, { scroll });
-      else router.replace(url, { scroll });
-    },
-    [pathname, router, jobId],
-  );
-
+  const { setFilters: setListFilters, goOlder: listOlder, goNewer: listNewer } = pages;
   const setFilters = useCallback(
     (next: LetterFilters) => {
-      setTrail(new Map());
       setSelection({});
-      go(next);
+      setListFilters(next);
     },
-    [go],
+    [setListFilters],
   );
+
+  /** Shows (or, with null, closes) a bulk job's progress above the list, on the same page of it. */
+  function watchJob(job: string | null, scroll = false) {
+    router.replace(`${pathname}${filtersToSearch(filters, { cursor, job })}`, { scroll });
+  }
 
   // A selected letter that left the page or stopped being pending (reprocessed elsewhere, a job) drops out of the selection.
   const selection = useMemo(() => pruneSelection(picked, rows.filter((r) => r.status === "pending").map((r) => r.id)), [picked, rows]);
@@ -88,21 +93,20 @@ export function DeadLettersView() {
   const selectedScope = selectedIds.length === 1 ? "the selected letter" : `the ${formatCount(selectedIds.length)} selected letters`;
 
   function goOlder(next: string) {
-    setTrail((t) => rememberStep(t, cursor, next));
     setSelection({});
-    go(filters, { cursor: next }, "push");
+    listOlder(next);
   }
 
   function goNewer() {
     setSelection({});
-    go(filters, { cursor: newerCursor(trail, cursor) }, "push");
+    listNewer();
   }
 
   function jobStarted(id: string) {
     setReprocessIntent(null);
     setSelection({});
     // To the top, where the progress panel appears.
-    go(filters, { cursor, job: id }, "replace", true);
+    watchJob(id, true);
   }
 
   const page = list.data;
@@ -118,7 +122,7 @@ export function DeadLettersView() {
         actions={jobActive || settling ? <LiveNote>{jobActive ? "Live · bulk reprocess running" : "Live · letters reprocessing"}</LiveNote> : null}
       />
       <div className="flex flex-col gap-6">
-        {jobId ? <JobProgressPanel jobId={jobId} onDismiss={() => go(filters, { cursor, job: null })} /> : null}
+        {jobId ? <JobProgressPanel jobId={jobId} onDismiss={() => watchJob(null)} /> : null}
 
         <StatsRow stats={stats.data} error={stats.isError && !stats.data ? stats.error : null} onRetry={() => void stats.refetch()} />
 
@@ -165,7 +169,7 @@ export function DeadLettersView() {
               <div className="p-4">
                 <LoadError title={staleCursor ? "This page of results is no longer available" : "Dead letters could not be loaded"} error={list.error} onRetry={() => void list.refetch()}>
                   {cursor !== null ? (
-                    <Button size="sm" variant="ghost" onClick={() => go(filters, { cursor: null }, "push")}>
+                    <Button size="sm" variant="ghost" onClick={pages.goNewest}>
                       Go to the latest
                     </Button>
                   ) : null}
@@ -181,7 +185,7 @@ export function DeadLettersView() {
               <>
                 <LettersTable rows={rows} busy={list.isPlaceholderData} selection={selection} onSelectionChange={onSelectionChange} onReprocess={onReprocess} onDiscard={onDiscard} />
                 <Pager
-                  pages={{ pageNo: pageNumber(trail, cursor), cursor, goNewer, goOlder }}
+                  pages={{ ...pages, goNewer, goOlder }}
                   nextCursor={page.nextCursor}
                   count={rows.length}
                   noun={{ one: "letter", many: "letters" }}

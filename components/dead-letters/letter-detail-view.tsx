@@ -3,13 +3,12 @@
 import { ArrowRight, RotateCcw, SearchX, Trash2 } from "lucide-react";
 import { useMemo, useState } from "react";
 import { useDeadLetter, useDiscardLetter, useReprocessAction, type LetterDetail } from "@/components/api/dlq-hooks";
+import { deliveryHref, endpointHref, inboundHref } from "@/components/api/hrefs";
 import { formatCount } from "@/components/charts/format";
 import { AttemptTimeline } from "@/components/deliveries/attempt-timeline";
-import { deliveryHref } from "@/components/deliveries/filters";
 import { prettyPayload } from "@/components/deliveries/format";
 import { DeliveryStatusBadge } from "@/components/deliveries/status-badge";
 import { buildTimeline } from "@/components/deliveries/timeline";
-import { inboundHref } from "@/components/inbound/filters";
 import { Alert } from "@/components/ui/alert";
 import { BackLink } from "@/components/ui/back-link";
 import { Badge } from "@/components/ui/badge";
@@ -85,7 +84,7 @@ function Letter({ letter }: { letter: LetterDetail }) {
         </p>
         <IdList>
           <IdLine label="Letter" value={letter.id} />
-          {letter.endpoint ? <IdLine label="Endpoint" value={letter.endpoint.id} href={`/endpoints/${encodeURIComponent(letter.endpoint.id)}`} /> : null}
+          {letter.endpoint ? <IdLine label="Endpoint" value={letter.endpoint.id} href={endpointHref(letter.endpoint.id)} /> : null}
           {letter.inboundEvent ? <IdLine label="Inbound event" value={letter.inboundEvent.id} href={inboundHref(letter.inboundEvent.id)} /> : null}
         </IdList>
       </header>
@@ -183,7 +182,7 @@ function Letter({ letter }: { letter: LetterDetail }) {
               <Card title="Endpoint">
                 {letter.endpoint ? (
                   <div className="flex flex-col gap-2 text-sm">
-                    <TextLink href={`/endpoints/${encodeURIComponent(letter.endpoint.id)}`} className="break-all font-mono text-xs">
+                    <TextLink href={endpointHref(letter.endpoint.id)} className="break-all font-mono text-xs">
                       {letter.endpoint.url}
                     </TextLink>
                     <div>

@@ -2,9 +2,9 @@
 
 import { useId } from "react";
 import { FAILURE_REASONS } from "@/lib/retry/classify";
-import { EndpointFilter } from "@/components/endpoints/endpoint-filter";
+import { EndpointFilter } from "@/components/deliveries/endpoint-filter";
 import { EventTypeFilter, FilterBar, FilterSelect } from "@/components/ui/filter-bar";
-import { DEFAULT_FILTERS, hasFilters, isReason, STATUS_FILTERS, type LetterFilters, type StatusFilter } from "./filters";
+import { DEFAULT_FILTERS, hasFilters, isReason, STATUS_FILTERS, type LetterFilters, type StatusFilter } from "@/components/api/letter-filters";
 import { letterStatusMeta, reasonMeta } from "./shape";
 
 const STATUS_OPTIONS = STATUS_FILTERS.map((s) => ({ value: s, label: s === "all" ? "Any status" : letterStatusMeta(s).label }));

@@ -6,12 +6,12 @@ import { RotateCcw, Trash2 } from "lucide-react";
 import { useEffect, useMemo, useRef, type ComponentProps } from "react";
 import { createColumnHelper, rowSelectionFeature, tableFeatures, useTable, type RowSelectionState, type Updater } from "@tanstack/react-table";
 import type { LetterItem } from "@/components/api/dlq-hooks";
+import { letterHref } from "@/components/api/hrefs";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { shortUrl } from "@/components/deliveries/format";
 import { Button } from "@/components/ui/button";
 import { ListBody, ListTable } from "@/components/ui/list-table";
 import { LetterStatusBadge, ReasonLabel } from "./badges";
-import { letterHref } from "./filters";
 
 const features = tableFeatures({ rowSelectionFeature });
 const helper = createColumnHelper<typeof features, LetterItem>();

@@ -3,8 +3,10 @@
 import { clsx } from "clsx";
 import { Check, CircleDashed, Clock, Flag, Loader2, RotateCw, ShieldAlert, SkipForward, X, type LucideIcon } from "lucide-react";
 import type { ReactNode } from "react";
+import { letterHref } from "@/components/api/hrefs";
 import { formatDuration } from "@/components/charts/format";
 import { CodeBlock } from "@/components/ui/code-block";
+import { HeaderList } from "@/components/ui/header-list";
 import { DateTime, RelativeTime } from "@/components/ui/relative-time";
 import { TextLink } from "@/components/ui/text-link";
 import { Countdown } from "./countdown";
@@ -50,18 +52,11 @@ function gapText(entry: TimelineEntry): string {
   return Math.abs(entry.waitedMs - entry.plannedDelayMs) < 1000 ? `After a ${planned}` : `After a ${planned} (waited ${formatDuration(entry.waitedMs)})`;
 }
 
-function HeaderList({ title, headers }: { title: string; headers: Record<string, string> }) {
+function TitledHeaders({ title, headers }: { title: string; headers: Record<string, string> }) {
   return (
     <div className="min-w-0">
-      <p className="text-xs font-medium text-slate-700">{title}</p>
-      <dl className="mt-1 grid grid-cols-[minmax(0,auto)_minmax(0,1fr)] gap-x-3 gap-y-0.5 font-mono text-xs">
-        {Object.entries(headers).map(([name, value]) => (
-          <div key={name} className="contents">
-            <dt className="break-all text-slate-500">{name}</dt>
-            <dd className="break-all text-slate-800">{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <p className="mb-1 text-xs font-medium text-slate-700">{title}</p>
+      <HeaderList headers={headers} empty="None." />
     </div>
   );
 }
@@ -76,8 +71,8 @@ function Headers({ entry }: { entry: TimelineEntry }) {
         <span className="hidden group-open:inline">Hide headers</span>
       </summary>
       <div className="mt-2 grid grid-cols-1 gap-3 rounded-md border border-slate-200 p-3 lg:grid-cols-2">
-        {entry.requestHeaders ? <HeaderList title="Request" headers={entry.requestHeaders} /> : null}
-        {entry.responseHeaders ? <HeaderList title="Response" headers={entry.responseHeaders} /> : null}
+        {entry.requestHeaders ? <TitledHeaders title="Request" headers={entry.requestHeaders} /> : null}
+        {entry.responseHeaders ? <TitledHeaders title="Response" headers={entry.responseHeaders} /> : null}
       </div>
     </details>
   );
@@ -173,7 +168,7 @@ export function AttemptTimeline({ createdAt, status, entries, next, deadLetterId
           <p className="text-xs text-slate-600">
             No more attempts.{" "}
             {deadLetterId ? (
-              <TextLink href={`/dead-letters/${encodeURIComponent(deadLetterId)}`}>Open the dead letter</TextLink>
+              <TextLink href={letterHref(deadLetterId)}>Open the dead letter</TextLink>
             ) : null}
           </p>
         </Step>

@@ -3,10 +3,10 @@
 import Link from "next/link";
 import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
 import type { DeliveryListItem } from "@/components/api/delivery-hooks";
+import { deliveryHref } from "@/components/api/hrefs";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { ListBody, ListCard, ListCards, ListTable } from "@/components/ui/list-table";
 import { Countdown } from "./countdown";
-import { deliveryHref } from "./filters";
 import { shortUrl } from "./format";
 import { DeliveryStatusBadge, StatusCode } from "./status-badge";
 

@@ -3,7 +3,7 @@
 import { SearchX, Send } from "lucide-react";
 import { useDeliveries } from "@/components/api/delivery-hooks";
 import { ApiError } from "@/components/api/fetcher";
-import { EmptyState } from "@/components/layout/empty-state";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/layout/page-header";
 import { Button } from "@/components/ui/button";
 import { LiveNote } from "@/components/ui/live-note";
@@ -13,7 +13,7 @@ import { TextLink } from "@/components/ui/text-link";
 import { useCursorPages, type UrlListCodec } from "@/components/ui/use-cursor-pages";
 import { ListSkeleton } from "@/components/ui/skeleton";
 import { DeliveriesTable } from "./deliveries-table";
-import { cursorFromSearch, filtersFromSearch, filtersToSearch, hasFilters, isLive, NO_FILTERS, type DeliveryFilters } from "./filters";
+import { cursorFromSearch, filtersFromSearch, filtersToSearch, hasFilters, isLive, NO_FILTERS, type DeliveryFilters } from "@/components/api/delivery-filters";
 import { FiltersBar } from "./filters-bar";
 
 const URL_CODEC: UrlListCodec<DeliveryFilters> = { filtersFromSearch, cursorFromSearch, filtersToSearch };

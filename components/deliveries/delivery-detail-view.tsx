@@ -4,6 +4,7 @@ import Link from "next/link";
 import { ArrowRight, SearchX } from "lucide-react";
 import { useMemo, type ReactNode } from "react";
 import { useDelivery, type DeliveryDetailView as Detail } from "@/components/api/delivery-hooks";
+import { deliveryHref, endpointHref, letterHref } from "@/components/api/hrefs";
 import { formatDuration } from "@/components/charts/format";
 import { BackLink } from "@/components/ui/back-link";
 import { Badge } from "@/components/ui/badge";
@@ -11,11 +12,12 @@ import { Card } from "@/components/ui/card";
 import { DetailColumns, PayloadCard } from "@/components/ui/detail-columns";
 import { DetailState } from "@/components/ui/detail-state";
 import { IdLine, IdList } from "@/components/ui/id-line";
+import { LiveNote } from "@/components/ui/live-note";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { SummaryCard, SummaryRow } from "@/components/ui/summary-list";
 import { TextLink } from "@/components/ui/text-link";
 import { AttemptTimeline } from "./attempt-timeline";
-import { deliveryHref, isLive } from "./filters";
+import { isLive } from "@/components/api/delivery-filters";
 import { prettyPayload, statusMeta, summarizePolicy } from "./format";
 import { ReplayButton } from "./replay-button";
 import { DeliveryStatusBadge, StatusCode } from "./status-badge";
@@ -57,14 +59,14 @@ function DeliveryDetail({ delivery: d }: { delivery: Detail }) {
                 <Badge tone="info">Replay</Badge>
               </Link>
             ) : null}
-            {isLive(d.status) ? <span className="text-xs text-slate-500">Refreshing live</span> : null}
+            {isLive(d.status) ? <LiveNote>Live · refreshing</LiveNote> : null}
           </div>
           <ReplayButton deliveryId={d.id} />
         </div>
         <p className="mt-1 text-sm text-slate-600">
           {meta.description}
           {" · to "}
-          <TextLink href={`/endpoints/${encodeURIComponent(d.endpoint.id)}`} className="break-all font-mono text-xs">
+          <TextLink href={endpointHref(d.endpoint.id)} className="break-all font-mono text-xs">
             {d.endpoint.url}
           </TextLink>
           {!d.endpoint.enabled ? (
@@ -76,7 +78,7 @@ function DeliveryDetail({ delivery: d }: { delivery: Detail }) {
         <IdList>
           <IdLine label="Delivery" value={d.id} />
           <IdLine label="Message" value={d.message.id} />
-          <IdLine label="Endpoint" value={d.endpoint.id} href={`/endpoints/${encodeURIComponent(d.endpoint.id)}`} />
+          <IdLine label="Endpoint" value={d.endpoint.id} href={endpointHref(d.endpoint.id)} />
         </IdList>
       </header>
 
@@ -155,7 +157,7 @@ function DeliveryDetail({ delivery: d }: { delivery: Detail }) {
                 </RelatedItem>
                 <RelatedItem label="Dead letter">
                   {d.deadLetterId ? (
-                    <TextLink href={`/dead-letters/${encodeURIComponent(d.deadLetterId)}`} className="font-mono text-xs">
+                    <TextLink href={letterHref(d.deadLetterId)} className="font-mono text-xs">
                       {d.deadLetterId}
                     </TextLink>
                   ) : (

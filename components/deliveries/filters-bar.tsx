@@ -4,9 +4,9 @@ import { clsx } from "clsx";
 import { Check } from "lucide-react";
 import { useId } from "react";
 import { DELIVERY_STATUSES, type DeliveryStatus } from "@/lib/delivery/delivery-view";
-import { EndpointFilter } from "@/components/endpoints/endpoint-filter";
+import { EndpointFilter } from "./endpoint-filter";
 import { EventTypeFilter, FilterBar, FilterSelect } from "@/components/ui/filter-bar";
-import { hasFilters, NO_FILTERS, SINCE_LABELS, SINCE_WINDOWS, type DeliveryFilters, type SinceWindow } from "./filters";
+import { hasFilters, NO_FILTERS, SINCE_LABELS, SINCE_WINDOWS, type DeliveryFilters, type SinceWindow } from "@/components/api/delivery-filters";
 import { statusMeta } from "./format";
 
 const SINCE_OPTIONS = [{ value: "", label: "Any time" }, ...(Object.keys(SINCE_WINDOWS) as SinceWindow[]).map((w) => ({ value: w, label: SINCE_LABELS[w] }))];

@@ -5,8 +5,8 @@ import { RotateCcw } from "lucide-react";
 import { toast } from "sonner";
 import { useReplayDelivery, type ReplayVariables } from "@/components/api/delivery-hooks";
 import { ApiError } from "@/components/api/fetcher";
+import { deliveryHref } from "@/components/api/hrefs";
 import { Button } from "@/components/ui/button";
-import { deliveryHref } from "./filters";
 
 /** The 409 a replay to a disabled endpoint gets; it can be retried with the endpoint re-enabled. */
 function isEndpointDisabled(err: unknown): boolean {

@@ -1,5 +1,5 @@
 import { StatusBadge } from "@/components/ui/badge";
-import { isLive } from "./filters";
+import { isLive } from "@/components/api/delivery-filters";
 import { statusMeta } from "./format";
 
 export function DeliveryStatusBadge({ status, className }: { status: string; className?: string }) {

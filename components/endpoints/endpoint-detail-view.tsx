@@ -4,6 +4,7 @@ import { Activity, Pause, Play, Send, Trash2, Waypoints } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useDeleteEndpoint, useEndpoint, useSetEndpointEnabled, useSettleHeld, type EndpointDetail } from "@/components/api/endpoint-hooks";
+import { policyHref } from "@/components/api/hrefs";
 import { Alert } from "@/components/ui/alert";
 import { BackLink } from "@/components/ui/back-link";
 import { Button } from "@/components/ui/button";
@@ -38,7 +39,7 @@ function Header({ endpoint }: { endpoint: EndpointDetail }) {
             {endpoint.policy ? (
               <>
                 Policy{" "}
-                <TextLink href={`/policies/${endpoint.policy.id}`}>{endpoint.policy.name}</TextLink>
+                <TextLink href={policyHref(endpoint.policy.id)}>{endpoint.policy.name}</TextLink>
               </>
             ) : (
               "Follows the default policy"

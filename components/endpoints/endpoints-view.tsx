@@ -17,8 +17,9 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, type ReactNode } from "react";
 import { useEndpoints, type Endpoint } from "@/components/api/endpoint-hooks";
+import { endpointHref } from "@/components/api/hrefs";
 import { usePolicies } from "@/components/api/policy-hooks";
-import { EmptyState } from "@/components/layout/empty-state";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -60,7 +61,7 @@ function Created({ iso }: { iso: string }) {
 function EndpointLink({ endpoint, wrap = false }: { endpoint: Endpoint; wrap?: boolean }) {
   return (
     <Link
-      href={`/endpoints/${endpoint.id}`}
+      href={endpointHref(endpoint.id)}
       className={clsx(
         "block font-mono text-[13px] font-medium text-slate-900 hover:text-brand-700 hover:underline focus-visible:rounded focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500",
         wrap ? "break-all" : "truncate",

@@ -4,8 +4,9 @@ import { ArrowRight, CheckCircle2 } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { EndpointDetail } from "@/components/api/endpoint-hooks";
+import { deliveryHref } from "@/components/api/hrefs";
 import { formatCount, formatPercent } from "@/components/charts/format";
-import { filtersToSearch, NO_FILTERS, type DeliveryFilters } from "@/components/deliveries/filters";
+import { filtersToSearch, NO_FILTERS, type DeliveryFilters } from "@/components/api/delivery-filters";
 import { Card } from "@/components/ui/card";
 import { Badge } from "@/components/ui/badge";
 import { DateTime, RelativeTime } from "@/components/ui/relative-time";
@@ -79,7 +80,7 @@ export function LastFailureCard({ endpoint }: { endpoint: EndpointDetail }) {
           ) : null}
           <dt className="text-slate-500">Delivery</dt>
           <dd>
-            <TextLink href={`/deliveries/${encodeURIComponent(failure.deliveryId)}`} className="inline-flex items-center gap-1">
+            <TextLink href={deliveryHref(failure.deliveryId)} className="inline-flex items-center gap-1">
               Open its timeline
               <ArrowRight className="h-3.5 w-3.5" aria-hidden />
             </TextLink>

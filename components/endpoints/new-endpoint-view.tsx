@@ -5,6 +5,7 @@ import { ArrowRight, CheckCircle2, Plus, ShieldCheck } from "lucide-react";
 import { useState } from "react";
 import { useForm } from "react-hook-form";
 import { useCreateEndpoint, type CreatedEndpoint } from "@/components/api/endpoint-hooks";
+import { endpointHref } from "@/components/api/hrefs";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { applyFieldErrors } from "@/components/ui/form-errors";
@@ -34,7 +35,7 @@ function Created({ endpoint, onAnother }: { endpoint: CreatedEndpoint; onAnother
         <Button icon={Plus} onClick={onAnother}>
           Create another
         </Button>
-        <LinkButton href={`/endpoints/${endpoint.id}`} variant="primary" icon={ArrowRight} iconAfter>
+        <LinkButton href={endpointHref(endpoint.id)} variant="primary" icon={ArrowRight} iconAfter>
           Open endpoint
         </LinkButton>
       </div>

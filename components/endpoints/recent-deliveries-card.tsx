@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { useDeliveries } from "@/components/api/delivery-hooks";
-import { deliveryHref, NO_FILTERS } from "@/components/deliveries/filters";
+import { NO_FILTERS } from "@/components/api/delivery-filters";
+import { deliveryHref } from "@/components/api/hrefs";
 import { DeliveryStatusBadge, StatusCode } from "@/components/deliveries/status-badge";
 import { Card } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";

@@ -3,8 +3,8 @@
 import { FlaskConical } from "lucide-react";
 import { useDelivery } from "@/components/api/delivery-hooks";
 import { useSendTestEvent, type EndpointDetail } from "@/components/api/endpoint-hooks";
+import { deliveryHref } from "@/components/api/hrefs";
 import { formatDuration } from "@/components/charts/format";
-import { deliveryHref } from "@/components/deliveries/filters";
 import { DeliveryStatusBadge, StatusCode } from "@/components/deliveries/status-badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";

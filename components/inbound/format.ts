@@ -1,4 +1,4 @@
-import type { InboundStatus } from "@/lib/inbound/idempotency-store";
+import type { InboundStatus } from "@/lib/inbound/inbound-status";
 import { metaFor, type StatusMeta } from "@/components/ui/tone";
 import { ruleLabel } from "./presets";
 
@@ -31,9 +31,4 @@ export function resultBodyText(body: unknown): string | null {
   if (body === null || body === undefined) return null;
   if (typeof body === "string") return body;
   return JSON.stringify(body, null, 2);
-}
-
-/** Headers sorted by name, so a long list is scannable. */
-export function sortedHeaders(headers: Readonly<Record<string, string>>): [string, string][] {
-  return Object.entries(headers).sort(([a], [b]) => a.localeCompare(b));
 }

@@ -2,12 +2,11 @@
 
 import { ArrowRight, SearchX } from "lucide-react";
 import { useMemo } from "react";
+import { deliveryHref, letterHref } from "@/components/api/hrefs";
 import { isInboundLive, useInboundEvent, type InboundEventView } from "@/components/api/inbound-hooks";
 import { formatCount } from "@/components/charts/format";
 import { LetterStatusBadge } from "@/components/dead-letters/badges";
-import { letterHref } from "@/components/dead-letters/filters";
 import { reasonMeta } from "@/components/dead-letters/shape";
-import { deliveryHref } from "@/components/deliveries/filters";
 import { shortUrl } from "@/components/deliveries/format";
 import { indentJson } from "@/lib/inbound/canonical-json";
 import { DeliveryStatusBadge, StatusCode } from "@/components/deliveries/status-badge";
@@ -19,13 +18,14 @@ import { CodeBlock } from "@/components/ui/code-block";
 import { DetailColumns, PayloadCard } from "@/components/ui/detail-columns";
 import { CopyButton } from "@/components/ui/copy-button";
 import { DetailState } from "@/components/ui/detail-state";
+import { HeaderList } from "@/components/ui/header-list";
 import { IdLine, IdList } from "@/components/ui/id-line";
+import { LiveNote } from "@/components/ui/live-note";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { SummaryCard, SummaryRow } from "@/components/ui/summary-list";
 import { TextLink } from "@/components/ui/text-link";
 import { InboundStatusBadge, KeySourceBadge } from "./badges";
-import { inboundStatusMeta, keySourceMeta, resultBodyText, sortedHeaders } from "./format";
-import { HeaderList } from "./header-list";
+import { inboundStatusMeta, keySourceMeta, resultBodyText } from "./format";
 import { presetLabel } from "./presets";
 
 const BACK = <BackLink href="/inbound">Inbound</BackLink>;
@@ -46,8 +46,6 @@ export function InboundDetailView({ id }: { id: string }) {
 
 function EventDetail({ event: e }: { event: InboundEventView }) {
   const payload = useMemo(() => indentJson(e.payload), [e.payload]);
-  const headers = useMemo(() => sortedHeaders(e.headers), [e.headers]);
-  const sourceHeaders = useMemo(() => sortedHeaders(e.sourceHeaders), [e.sourceHeaders]);
   const resultBody = resultBodyText(e.result?.body);
   const deliveries = e.message?.deliveries ?? [];
   const live = isInboundLive(e);
@@ -63,7 +61,7 @@ function EventDetail({ event: e }: { event: InboundEventView }) {
               {formatCount(e.duplicateCount)} {e.duplicateCount === 1 ? "duplicate" : "duplicates"}
             </Badge>
           ) : null}
-          {live ? <span className="text-xs text-slate-500">Refreshing live</span> : null}
+          {live ? <LiveNote>Live · refreshing</LiveNote> : null}
         </div>
         <p className="mt-1 text-sm text-slate-600">
           {inboundStatusMeta(e.status).description}
@@ -158,11 +156,11 @@ function EventDetail({ event: e }: { event: InboundEventView }) {
               description={`The ${presetLabel(e.provider)} preset's headers, sent to endpoints with every delivery of this event.`}
               aria-label="Provider headers"
             >
-              <HeaderList headers={sourceHeaders} empty="Nothing is forwarded." />
+              <HeaderList headers={e.sourceHeaders} empty="Nothing is forwarded." />
             </Card>
 
             <Card title="Headers" description="The identifying headers kept with the event; others (signatures, credentials, cookies) are not stored.">
-              <HeaderList headers={headers} empty="No headers were kept." />
+              <HeaderList headers={e.headers} empty="No headers were kept." />
             </Card>
           </>
         }

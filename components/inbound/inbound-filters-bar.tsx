@@ -1,10 +1,10 @@
 "use client";
 
 import { useId } from "react";
-import { INBOUND_STATUSES, type InboundStatus } from "@/lib/inbound/idempotency-store";
+import { INBOUND_STATUSES, type InboundStatus } from "@/lib/inbound/inbound-status";
 import { useSources } from "@/components/api/source-hooks";
 import { EventTypeFilter, FilterBar, FilterSelect } from "@/components/ui/filter-bar";
-import { hasInboundFilters, NO_INBOUND_FILTERS, type InboundFilters } from "./filters";
+import { hasInboundFilters, NO_INBOUND_FILTERS, type InboundFilters } from "@/components/api/inbound-filters";
 import { inboundStatusMeta } from "./format";
 
 const STATUS_OPTIONS = [{ value: "", label: "Any status" }, ...INBOUND_STATUSES.map((s) => ({ value: s, label: inboundStatusMeta(s).label }))];

@@ -3,12 +3,12 @@
 import Link from "next/link";
 import { Copy } from "lucide-react";
 import { createColumnHelper, tableFeatures, useTable } from "@tanstack/react-table";
+import { inboundHref } from "@/components/api/hrefs";
 import type { InboundEventItem } from "@/components/api/inbound-hooks";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { StatusCode } from "@/components/deliveries/status-badge";
 import { ListBody, ListCard, ListCards, ListTable } from "@/components/ui/list-table";
 import { InboundStatusBadge, KeySourceBadge } from "./badges";
-import { inboundHref } from "./filters";
 
 const features = tableFeatures({});
 const helper = createColumnHelper<typeof features, InboundEventItem>();

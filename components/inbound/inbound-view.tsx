@@ -3,7 +3,7 @@
 import { Inbox, SearchX } from "lucide-react";
 import { useInboundEvents } from "@/components/api/inbound-hooks";
 import { ApiError } from "@/components/api/fetcher";
-import { EmptyState } from "@/components/layout/empty-state";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/layout/page-header";
 import { Button } from "@/components/ui/button";
 import { LiveNote } from "@/components/ui/live-note";
@@ -11,7 +11,7 @@ import { LoadError, RefreshFailed } from "@/components/ui/load-error";
 import { Pager } from "@/components/ui/pager";
 import { useCursorPages, type UrlListCodec } from "@/components/ui/use-cursor-pages";
 import { ListSkeleton } from "@/components/ui/skeleton";
-import { hasInboundFilters, inboundCursorFromSearch, inboundFiltersFromSearch, inboundFiltersToSearch, NO_INBOUND_FILTERS, type InboundFilters } from "./filters";
+import { hasInboundFilters, inboundCursorFromSearch, inboundFiltersFromSearch, inboundFiltersToSearch, NO_INBOUND_FILTERS, type InboundFilters } from "@/components/api/inbound-filters";
 import { InboundFiltersBar } from "./inbound-filters-bar";
 import { InboundTable } from "./inbound-table";
 import { SourcesCard } from "./sources-card";

@@ -9,9 +9,8 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { CodeBlock } from "@/components/ui/code-block";
+import { HeaderList } from "@/components/ui/header-list";
 import { Skeleton } from "@/components/ui/skeleton";
-import { sortedHeaders } from "./format";
-import { HeaderList } from "./header-list";
 
 type Refusal = SourceRefusalsView["data"][number];
 
@@ -65,7 +64,6 @@ export function RefusalsCard({ sourceId }: { sourceId: string }) {
 }
 
 function RefusalItem({ refusal: r }: { refusal: Refusal }) {
-  const headers = sortedHeaders(r.headers);
   return (
     <li className="py-2.5">
       <details className="group">
@@ -77,7 +75,7 @@ function RefusalItem({ refusal: r }: { refusal: Refusal }) {
           </span>
         </summary>
         <div className="mt-3 flex flex-col gap-3">
-          <HeaderList headers={headers} empty="No headers." />
+          <HeaderList headers={r.headers} empty="No headers." />
           <p className="text-xs text-slate-500">
             Body: {formatCount(r.bodyBytes)} bytes{r.bodyBytes > 1024 ? ", the first KiB below" : ""} · code <code className="font-mono">{r.code}</code>
           </p>

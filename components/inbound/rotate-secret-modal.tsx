@@ -3,7 +3,7 @@
 import { useId, useState } from "react";
 import { useRotateSourceSecret, type InboundSource, type SourceWithSecretView } from "@/components/api/source-hooks";
 import { Field } from "@/components/ui/field";
-import { mutationErrorText } from "@/components/ui/form-errors";
+import { mutationErrorText } from "@/components/api/error-text";
 import { FormModal } from "@/components/ui/form-modal";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";

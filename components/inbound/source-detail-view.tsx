@@ -7,7 +7,7 @@ import { ApiError } from "@/components/api/fetcher";
 import { useDeleteSource, useSource, type InboundSource, type SourceWithSecretView } from "@/components/api/source-hooks";
 import { formatDuration } from "@/components/charts/format";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { EmptyState } from "@/components/layout/empty-state";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Alert } from "@/components/ui/alert";
 import { BackLink } from "@/components/ui/back-link";
 import { Badge } from "@/components/ui/badge";

@@ -2,7 +2,7 @@
 
 import { Menu, X } from "lucide-react";
 import { useState } from "react";
-import { SearchBox } from "@/components/search/search-box";
+import { SearchBox } from "./search-box";
 import { ThemeSwitch } from "@/components/theme/theme-switch";
 import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import { BrandLink } from "./brand-link";

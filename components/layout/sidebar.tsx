@@ -1,4 +1,4 @@
-import { SearchBox } from "@/components/search/search-box";
+import { SearchBox } from "./search-box";
 import { ThemeSwitch } from "@/components/theme/theme-switch";
 import { BrandLink } from "./brand-link";
 import { NavLinks } from "./nav-links";

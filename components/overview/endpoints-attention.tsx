@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { ChevronRight, CircleCheck } from "lucide-react";
 import type { Overview } from "@/lib/overview/get-overview";
+import { endpointHref } from "@/components/api/hrefs";
 import { shortUrl } from "@/components/deliveries/format";
 import { Elapsed } from "@/components/ui/relative-time";
 import { TextLink } from "@/components/ui/text-link";
@@ -37,7 +38,7 @@ export function EndpointsAttention({ endpoints, total }: { endpoints: readonly A
       {ordered.map((e) => (
         <li key={e.id}>
           <Link
-            href={`/endpoints/${encodeURIComponent(e.id)}`}
+            href={endpointHref(e.id)}
             className="group flex items-center gap-3 rounded-md px-2 py-2.5 hover:bg-slate-50 focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
           >
             <div className="min-w-0 flex-1">

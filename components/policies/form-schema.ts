@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import { policyCreateSchema, type PolicyCreateInput } from "@/lib/delivery/policies";
+import { policyCreateSchema, type PolicyCreateInput } from "@/lib/delivery/policy-schema";
 import { DEFAULT_RETRY_POLICY, type RetryPolicy } from "@/lib/retry/policy";
 import type { Policy } from "@/components/api/policy-hooks";
 

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter, useSearchParams } from "next/navigation";
+import { policyHref } from "@/components/api/hrefs";
 import { useCreatePolicy, usePolicy } from "@/components/api/policy-hooks";
 import { Skeleton } from "@/components/ui/skeleton";
 import { emptyPolicyForm, policyToForm, toPolicyInput, type PolicyFormInput } from "./form-schema";
@@ -25,7 +26,7 @@ export function NewPolicyView() {
       submitLabel="Create policy"
       onSave={async (submitted) => {
         const policy = await create.mutateAsync(toPolicyInput(submitted));
-        router.push(`/policies/${policy.id}`);
+        router.push(policyHref(policy.id));
       }}
     />
   );

@@ -1,9 +1,10 @@
 "use client";
 
 import { Plus, SlidersHorizontal, Star } from "lucide-react";
+import { policyHref } from "@/components/api/hrefs";
 import { usePolicies, type Policy } from "@/components/api/policy-hooks";
 import { formatDuration } from "@/components/charts/format";
-import { EmptyState } from "@/components/layout/empty-state";
+import { EmptyState } from "@/components/ui/empty-state";
 import { LinkButton } from "@/components/ui/link-button";
 import { LoadError } from "@/components/ui/load-error";
 import { ListSkeleton } from "@/components/ui/skeleton";
@@ -25,7 +26,7 @@ function PolicyName({ policy }: { policy: Policy }) {
   return (
     <div className="min-w-0 max-w-[14rem]">
       <div className="flex items-center gap-2">
-        <TextLink href={`/policies/${policy.id}`} className="truncate">
+        <TextLink href={policyHref(policy.id)} className="truncate">
           {policy.name}
         </TextLink>
         {policy.isDefault ? <DefaultBadge /> : null}

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
 import { useEffect } from "react";
 import { hitHref, useSearch, type SearchHit } from "@/components/api/search-hooks";
-import { EmptyState } from "@/components/layout/empty-state";
+import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/layout/page-header";
 import { Badge } from "@/components/ui/badge";
 import { LoadError } from "@/components/ui/load-error";

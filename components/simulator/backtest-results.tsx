@@ -3,7 +3,7 @@
 import { SearchX } from "lucide-react";
 import type { BacktestReport } from "@/lib/simulator/backtest-history";
 import { formatCount, formatDuration, formatDurationChange } from "@/components/charts/format";
-import { EmptyState } from "@/components/layout/empty-state";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";

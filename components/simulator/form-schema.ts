@@ -5,9 +5,9 @@ import {
   comparedPolicySchema,
   compareInputSchema,
   simulationInputSchema,
-  type CompareInputRaw,
   type SimulationInputRaw,
 } from "@/lib/simulator";
+import type { SimulatorRequest } from "@/components/api/simulator-hooks";
 
 /*
  * The simulator form speaks the operator's units (percentages, minutes) where the API speaks
@@ -76,11 +76,6 @@ export type SimulatorFormInput = z.input<typeof simulatorFormSchema>;
 export type SimulatorFormValues = z.output<typeof simulatorFormSchema>;
 export type ScenarioFormValues = SimulatorFormValues["scenario"];
 export type VariantFormValues = SimulatorFormValues["variants"][number];
-
-/** What the form sends: one policy goes to /api/simulate, several to /api/simulate/compare. */
-export type SimulatorRequest =
-  | { kind: "single"; label: string; input: SimulationInputRaw }
-  | { kind: "compare"; input: CompareInputRaw };
 
 function scenarioRequest(s: ScenarioFormValues): Omit<SimulationInputRaw, "policy"> {
   return {

@@ -6,7 +6,7 @@ import { useMemo, useState, type ReactNode } from "react";
 import { toast } from "sonner";
 import { useEndpointOptions } from "@/components/api/endpoint-hooks";
 import { useBacktest, useSimulation } from "@/components/api/simulator-hooks";
-import { EmptyState } from "@/components/layout/empty-state";
+import { EmptyState } from "@/components/ui/empty-state";
 import { Alert } from "@/components/ui/alert";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Tabs, panelId, tabId, type TabItem } from "@/components/ui/tabs";

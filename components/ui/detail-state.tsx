@@ -4,7 +4,7 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import type { LucideIcon } from "lucide-react";
 import type { ReactNode } from "react";
 import { ApiError } from "@/components/api/fetcher";
-import { EmptyState } from "@/components/layout/empty-state";
+import { EmptyState } from "./empty-state";
 import { LinkButton } from "./link-button";
 import { LoadError, RefreshFailed } from "./load-error";
 import { Skeleton } from "./skeleton";

@@ -1,24 +1,5 @@
 import type { FieldValues, Path, UseFormSetError } from "react-hook-form";
-import { ApiError } from "@/components/api/fetcher";
-
-interface IssueDetail {
-  path: string;
-  message: string;
-}
-
-function issueDetails(err: unknown): IssueDetail[] {
-  if (!(err instanceof ApiError) || !Array.isArray(err.details)) return [];
-  return err.details.filter(
-    (d): d is IssueDetail => typeof d === "object" && d !== null && typeof (d as IssueDetail).path === "string" && typeof (d as IssueDetail).message === "string",
-  );
-}
-
-/** One line for a toast: the server's own words, the first field problem for a refused form. */
-export function mutationErrorText(err: unknown): string {
-  if (!(err instanceof ApiError)) return "Hookrelay could not be reached. Check your connection and try again.";
-  const [first] = issueDetails(err);
-  return first ? first.message : err.message;
-}
+import { issueDetails, mutationErrorText } from "@/components/api/error-text";
 
 /**
  * Puts the server's field problems (a refused destination, a name already taken) under the

@@ -1,9 +1,7 @@
 import { z } from "zod";
-import { keysetPage, type Page } from "../db/keyset-page";
+import { keysetPage, pageQueryShape, type Page } from "../db/keyset-page";
 import { jsonOrText } from "../http/json";
 import type { Db, Tx } from "../db/client";
-
-export { actorFrom } from "./actor";
 
 export interface AuditInput {
   /** `operator:<email>`, `token:<name>` or `system`; route handlers pass `actorFrom(req)`. */
@@ -35,12 +33,8 @@ export async function recordAudit(db: Db | Tx, input: AuditInput): Promise<void>
   });
 }
 
-const LIMIT_MESSAGE = "Limit must be a whole number from 1 to 200";
-
 export const auditListQuerySchema = z.object({
-  limit: z.coerce.number({ error: LIMIT_MESSAGE }).int(LIMIT_MESSAGE).min(1, LIMIT_MESSAGE).max(200, LIMIT_MESSAGE).default(50),
-  /** The id of the last entry of the previous page (its `nextCursor`). */
-  cursor: z.string().min(1).optional(),
+  ...pageQueryShape,
   actor: z.string().min(1).max(320).optional(),
   action: z.string().min(1).max(100).optional(),
   targetType: z.string().min(1).max(100).optional(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { INBOUND_STATUSES } from "../inbound/idempotency-store";
+import { INBOUND_STATUSES } from "../inbound/inbound-status";
 import { listOf, pageOf, timestamp } from "./common";
 
 export const inboundEventSchema = z.object({
@@ -88,6 +88,9 @@ export const webhookAnswerSchema = z.looseObject({
   keySource: z.string(),
   status: z.string(),
 });
+
+/** A named source's answer: an event's, or the challenge a provider's URL check (Slack's url_verification) asks to see again. */
+export const sourceWebhookAnswerSchema = z.union([webhookAnswerSchema, z.object({ challenge: z.string() })]);
 
 export const updatedSourceSchema = sourceSchema.extend({ secret: z.string().nullable().optional().describe("Present when the preset changed: the new secret, shown this once") });
 

@@ -4,7 +4,7 @@ import { apiTokenCreateSchema, operatorCreateSchema, passwordChangeSchema, setup
 import { endpointCreateSchema, endpointUpdateSchema } from "../delivery/endpoint-schema";
 import { heldActionSchema } from "../delivery/held-deliveries";
 import { deliveryListQuerySchema } from "../delivery/list-deliveries";
-import { policyCreateSchema, policyUpdateSchema } from "../delivery/policies";
+import { policyCreateSchema, policyUpdateSchema } from "../delivery/policy-schema";
 import { messageCreateSchema } from "../delivery/submit-message";
 import { reprocessJobRequestSchema } from "../dlq/create-reprocess-job";
 import { discardRequestSchema } from "../dlq/discard-dead-letters";
@@ -101,6 +101,7 @@ export const RESPONSE_SCHEMAS = {
   UpdatedSource: inbound.updatedSourceSchema,
   SourceRefusals: inbound.sourceRefusalsSchema,
   WebhookAnswer: inbound.webhookAnswerSchema,
+  SourceWebhookAnswer: inbound.sourceWebhookAnswerSchema,
   Health: ops.healthSchema,
   Ping: ops.pingSchema,
   Cleanup: ops.cleanupSchema,
@@ -315,9 +316,9 @@ export const OPERATIONS: Operation[] = [
     route: "/api/webhook/[source]",
     tag: "Inbound",
     summary: "Receive a webhook on a named source",
-    description: "As /api/webhook, with the source's signature scheme.",
+    description: "As /api/webhook, with the source's signature scheme. A Slack source answers Slack's url_verification check with `{ challenge }`.",
     access: "public",
-    responses: { 200: ok("WebhookAnswer", "Accepted or a duplicate"), 202: ok("WebhookAnswer", "Accepted; still being processed") },
+    responses: { 200: ok("SourceWebhookAnswer", "Accepted or a duplicate, or a URL check's challenge"), 202: ok("WebhookAnswer", "Accepted; still being processed") },
   },
   { operationId: "listInboundEvents", method: "GET", route: "/api/inbound", tag: "Inbound", summary: "Received events, newest first", access: "operator", query: listEventsQuerySchema, responses: { 200: ok("InboundEventPage") } },
   { operationId: "getInboundEvent", method: "GET", route: "/api/inbound/[id]", tag: "Inbound", summary: "One received event with its payload and what came of it", access: "operator", responses: { 200: ok("InboundEventDetail") } },

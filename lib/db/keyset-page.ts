@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { invalidRequest } from "../errors/app-error";
 
 /** What every paged list takes: a page size and the previous page's `nextCursor`. */
@@ -5,6 +6,16 @@ export interface PageQuery {
   limit: number;
   cursor?: string;
 }
+
+export const MAX_PAGE_SIZE = 200;
+const LIMIT_MESSAGE = `Limit must be a whole number from 1 to ${MAX_PAGE_SIZE}`;
+
+/** The paging fields of every list's query schema, spread into it: one contract for every list. */
+export const pageQueryShape = {
+  limit: z.coerce.number({ error: LIMIT_MESSAGE }).int(LIMIT_MESSAGE).min(1, LIMIT_MESSAGE).max(MAX_PAGE_SIZE, LIMIT_MESSAGE).default(50),
+  /** The id of the last row of the previous page (its `nextCursor`). */
+  cursor: z.string().trim().min(1).max(100).optional(),
+};
 
 /** The one list envelope of a paged list; `nextCursor` is null on the last page. */
 export interface Page<T> {

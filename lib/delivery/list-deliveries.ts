@@ -1,20 +1,17 @@
 import { z } from "zod";
-import { keysetPage, type Page } from "../db/keyset-page";
+import { keysetPage, pageQueryShape, type Page } from "../db/keyset-page";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/sqlite/client.ts";
 import { listSearchSchema, messagesMatching } from "../search/list-filter";
 import { DELIVERY_STATUSES, deliveryOrder, deliveryRowSelect, type DeliveryRow } from "./delivery-view";
 
 const STATUS_MESSAGE = `Status must be one or more of: ${DELIVERY_STATUSES.join(", ")} (comma-separated)`;
-const LIMIT_MESSAGE = "Limit must be a whole number from 1 to 200";
 const DATE_MESSAGE = "Must be an ISO 8601 date-time with a time zone, e.g. 2026-01-31T12:00:00Z";
 
 const isoDateTime = z.iso.datetime({ offset: true, error: DATE_MESSAGE }).transform((s) => new Date(s));
 
 export const deliveryListQuerySchema = z.object({
-  limit: z.coerce.number({ error: LIMIT_MESSAGE }).int(LIMIT_MESSAGE).min(1, LIMIT_MESSAGE).max(200, LIMIT_MESSAGE).default(50),
-  /** The id of the last delivery of the previous page (its `nextCursor`). */
-  cursor: z.string().min(1).optional(),
+  ...pageQueryShape,
   status: z
     .string()
     .transform((s) => s.split(",").map((part) => part.trim()))

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { keysetPage, type Page } from "../db/keyset-page";
+import { keysetPage, pageQueryShape, type Page } from "../db/keyset-page";
 import type { Db } from "../db/client";
 import type { Prisma } from "../db/generated/sqlite/client.ts";
 import { eventsMatching, listSearchSchema, messagesMatching } from "../search/list-filter";
@@ -7,12 +7,8 @@ import { filterQueryShape, filterWhere } from "./dead-letter-filter";
 import { deadLetterOrder, deadLetterSelect, toDeadLetterView, type DeadLetterView } from "./dead-letter-view";
 import { loadLetterHistories, type LetterHistory } from "./letter-history";
 
-const LIMIT_MESSAGE = "Limit must be a whole number from 1 to 200";
-
 export const deadLetterListQuerySchema = z.object({
-  limit: z.coerce.number({ error: LIMIT_MESSAGE }).int(LIMIT_MESSAGE).min(1, LIMIT_MESSAGE).max(200, LIMIT_MESSAGE).default(50),
-  /** The id of the last letter of the previous page (its `nextCursor`). */
-  cursor: z.string().min(1).optional(),
+  ...pageQueryShape,
   ...filterQueryShape,
   q: listSearchSchema,
 });

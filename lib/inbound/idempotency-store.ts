@@ -2,9 +2,7 @@ import type { Db, InboundEvent, PrismaClient } from "../db/client";
 import { isUniqueViolation } from "../db/errors";
 import { AppError } from "../errors/app-error";
 import type { KeySource } from "./idempotency-key";
-
-export const INBOUND_STATUSES = ["processing", "processed", "failed", "skipped"] as const;
-export type InboundStatus = (typeof INBOUND_STATUSES)[number];
+import type { InboundStatus } from "./inbound-status";
 
 export interface ClaimInput {
   sourceId: string;

@@ -1,21 +1,17 @@
 import { z } from "zod";
-import { keysetPage, type Page } from "../db/keyset-page";
+import { keysetPage, pageQueryShape, type Page } from "../db/keyset-page";
 import type { Db, InboundEvent } from "../db/client";
 import { notFound } from "../errors/app-error";
 import { jsonOrText } from "../http/json";
 import { forwardedHeaders, parseSourceHeaders } from "./forwarded-headers";
 import { parseHeaderRecord } from "./header-record";
 import { PRESET_INFO, providerIdOf } from "./providers/catalog";
-import { INBOUND_STATUSES } from "./idempotency-store";
 import { eventsMatching, listSearchSchema } from "../search/list-filter";
+import { INBOUND_STATUSES } from "./inbound-status";
 import { sourceNameSchema } from "./source-name";
 
-export const MAX_PAGE_SIZE = 200;
-
 export const listEventsQuerySchema = z.object({
-  limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(50),
-  /** The id of the last event of the previous page. */
-  cursor: z.string().trim().min(1).max(100).optional(),
+  ...pageQueryShape,
   source: sourceNameSchema.optional(),
   status: z.enum(INBOUND_STATUSES).optional(),
   eventType: z.string().trim().min(1).max(200).optional(),

@@ -6,6 +6,7 @@ import type { Provider } from "@/lib/db/schema-derivation";
 import { createScratchDb, type ScratchDb } from "@/scripts/lib/scratch-db";
 import { assertPostgresReachable } from "./databases";
 import { ensureAppBuilt, NEXT_BIN, ROOT } from "./built-app";
+import { contractFetch } from "./contract";
 
 /** The operator every test server creates at start-up (HOOKRELAY_ADMIN_EMAIL/PASSWORD). */
 export const TEST_OPERATOR = { email: "operator@hookrelay.test", password: "integration operator password" };
@@ -17,6 +18,8 @@ export interface AppServer {
   proc: ChildProcess;
   /** The server's recent stdout and stderr, for a failing test's message. */
   output(): string;
+  /** A request with no credentials, as a provider or a stranger sends it; the answer is checked against the API contract. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
@@ -100,6 +103,7 @@ export async function startApp(options: StartOptions): Promise<AppServer> {
     url,
     proc,
     output,
+    fetch: httpClient(url).fetch,
     async stop(signal: NodeJS.Signals = "SIGTERM") {
       if (proc.exitCode !== null || proc.signalCode !== null) return proc.exitCode;
       proc.kill(signal);
@@ -118,31 +122,32 @@ export interface OperatorClient {
   json(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
 }
 
+/** An HTTP client of the built app sending `headers` on every request (none: a stranger); every answer is checked against the API contract. */
+export function httpClient(baseUrl: string, headers: Record<string, string> = {}): OperatorClient {
+  const doFetch = (path: string, init: RequestInit = {}) => {
+    const merged = new Headers(init.headers);
+    for (const [name, value] of Object.entries(headers)) merged.set(name, value);
+    return contractFetch(`${baseUrl}${path}`, { ...init, headers: merged });
+  };
+  return {
+    fetch: doFetch,
+    json: (method, path, body, extra = {}) =>
+      doFetch(path, {
+        method,
+        headers: { "content-type": "application/json", ...extra },
+        body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
+      }),
+  };
+}
+
 export async function signIn(baseUrl: string, credentials = TEST_OPERATOR): Promise<OperatorClient> {
-  const res = await fetch(`${baseUrl}/api/auth/sign-in`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(credentials),
-  });
+  const res = await httpClient(baseUrl).json("POST", "/api/auth/sign-in", credentials);
   if (!res.ok) throw new Error(`sign-in failed: ${res.status} ${await res.text()}`);
   const cookie = res.headers
     .getSetCookie()
     .map((c) => c.split(";")[0])
     .join("; ");
-  const doFetch = (path: string, init: RequestInit = {}) => {
-    const headers = new Headers(init.headers);
-    headers.set("cookie", cookie);
-    return fetch(`${baseUrl}${path}`, { ...init, headers });
-  };
-  return {
-    fetch: doFetch,
-    json: (method, path, body, headers = {}) =>
-      doFetch(path, {
-        method,
-        headers: { "content-type": "application/json", ...headers },
-        body: body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body),
-      }),
-  };
+  return httpClient(baseUrl, { cookie });
 }
 
 export interface TestApp {
@@ -153,6 +158,8 @@ export interface TestApp {
   readonly databaseUrl: string;
   /** Signed in as TEST_OPERATOR. */
   readonly operator: OperatorClient;
+  /** A request with no credentials; the answer is checked against the API contract. */
+  fetch(path: string, init?: RequestInit): Promise<Response>;
   /** POSTs `body` (JSON unless already a string or bytes) to `/api/webhook[/source]` with no credentials, as a provider does. */
   postWebhook(body: unknown, headers?: Record<string, string>, source?: string): Promise<Response>;
 }
@@ -199,8 +206,11 @@ export function useApp(provider: Provider, options: { env?: Record<string, strin
     get operator() {
       return need(operator);
     },
+    fetch(path, init) {
+      return need(server).fetch(path, init);
+    },
     postWebhook(body, headers = {}, source) {
-      return fetch(`${need(server).url}/api/webhook${source ? `/${source}` : ""}`, {
+      return need(server).fetch(`/api/webhook${source ? `/${source}` : ""}`, {
         method: "POST",
         headers: { "content-type": "application/json", ...headers },
         // A copy over a plain ArrayBuffer: what fetch's BodyInit type takes.

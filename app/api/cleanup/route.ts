@@ -1,4 +1,5 @@
-import { actorFrom, recordAudit } from "@/lib/auth/audit";
+import { actorFrom } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/auth/audit";
 import { getReadyDb } from "@/lib/db/ready";
 import { json, route } from "@/lib/http/handler";
 import { requestLogger } from "@/lib/http/request-log";

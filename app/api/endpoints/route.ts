@@ -1,5 +1,5 @@
 import { getReadyDb } from "@/lib/db/ready";
-import { actorFrom } from "@/lib/auth/audit";
+import { actorFrom } from "@/lib/auth/actor";
 import { createEndpoint } from "@/lib/delivery/create-endpoint";
 import { destinationPolicy } from "@/lib/delivery/endpoint-checks";
 import { endpointCreateSchema } from "@/lib/delivery/endpoint-schema";

@@ -1,6 +1,7 @@
 import { getReadyDb } from "@/lib/db/ready";
-import { actorFrom } from "@/lib/auth/audit";
-import { createPolicy, listPolicies, policyCreateSchema } from "@/lib/delivery/policies";
+import { actorFrom } from "@/lib/auth/actor";
+import { createPolicy, listPolicies } from "@/lib/delivery/policies";
+import { policyCreateSchema } from "@/lib/delivery/policy-schema";
 import { json, parseBody, route } from "@/lib/http/handler";
 
 export const dynamic = "force-dynamic";

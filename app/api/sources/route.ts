@@ -1,5 +1,5 @@
 import { json, parseBody, route } from "@/lib/http/handler";
-import { actorFrom } from "@/lib/auth/audit";
+import { actorFrom } from "@/lib/auth/actor";
 import { sourceStore } from "@/lib/inbound/runtime";
 import { createSourceSchema } from "@/lib/inbound/source-schema";
 import { createSource, listSources } from "@/lib/inbound/sources";

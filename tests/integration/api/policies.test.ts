@@ -7,11 +7,10 @@ import {
   deletePolicy,
   getPolicy,
   listPolicies,
-  policyCreateSchema,
   policyInEffect,
-  policyUpdateSchema,
   updatePolicy,
 } from "@/lib/delivery/policies";
+import { policyCreateSchema, policyUpdateSchema } from "@/lib/delivery/policy-schema";
 import { testProviders, useTestDatabase } from "../../support/databases";
 import { clearDeliveryData, freshApp, idContext, jsonRequest, responseJson } from "./support";
 

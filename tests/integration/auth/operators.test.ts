@@ -30,7 +30,7 @@ describe.each(testProviders())("operators on %s", (db) => {
 
   it("an API token cannot add operators", async () => {
     const token = (await (await app.operator.json("POST", "/api/tokens", { name: `ops-${db}` })).json()) as { token: string };
-    const res = await fetch(`${app.url}/api/operators`, { method: "POST", headers: { authorization: `Bearer ${token.token}`, "content-type": "application/json" }, body: JSON.stringify({ email: "bot@example.com", password: "a long enough password" }) });
+    const res = await app.fetch("/api/operators", { method: "POST", headers: { authorization: `Bearer ${token.token}`, "content-type": "application/json" }, body: JSON.stringify({ email: "bot@example.com", password: "a long enough password" }) });
     expect(res.status).toBe(403);
   });
 

@@ -10,7 +10,7 @@ describe.each(testProviders())("sign-in over HTTP on %s", (provider) => {
   const app = useApp(provider);
 
   const signIn = (email: string, password: string, headers: Record<string, string> = {}) =>
-    fetch(`${app.url}/api/auth/sign-in`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ email, password }) });
+    app.fetch("/api/auth/sign-in", { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ email, password }) });
 
   it("checks a parallel burst of wrong passwords a few at a time, and the operator still gets in after the short delay it set", async () => {
     const started = Date.now();

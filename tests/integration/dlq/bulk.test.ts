@@ -41,6 +41,13 @@ describe.each(testProviders())("bulk reprocess and discard on %s", (provider) =>
     return r;
   }
 
+  /** Runs a one-letter job to its end: proof the runner has polled since whatever came before. */
+  async function runsToItsEnd(ep: Parameters<typeof seedDeadLetters>[1]): Promise<void> {
+    const [letter] = await seedDeadLetters(t.db, ep, 1);
+    const job = await createJob(t.db, { ids: [letter.id], ratePerSecond: 100 });
+    await jobDone(t.db, job.id);
+  }
+
   beforeAll(async () => {
     await receiver.start();
     worker = startWorker(t.db);
@@ -258,7 +265,8 @@ describe.each(testProviders())("bulk reprocess and discard on %s", (provider) =>
     } finally {
       await cleanup();
     }
-    await new Promise((r) => setTimeout(r, 600));
+    // A job started after the cancel runs to its end: the runner has been round since, and took nothing more of this one.
+    await runsToItsEnd(ep);
     const final = await getBulkJob(t.db, job.id);
     // The cursor moves only while the job runs, in the transaction that starts a letter: nothing is taken after the cancel.
     expect(final.processed).toBe(cancelled!.processed);
@@ -281,7 +289,7 @@ describe.each(testProviders())("bulk reprocess and discard on %s", (provider) =>
     expect(cancelled).toMatchObject({ status: "cancelled", processed: 0 });
     expect(cancelled.finishedAt).not.toBeNull();
     startRunner();
-    await new Promise((r) => setTimeout(r, 300));
+    await runsToItsEnd(ep);
     expect(await t.db.prisma.deadLetter.count({ where: { id: { in: letters.map((l) => l.id) }, status: "pending" } })).toBe(2);
     expect((await cancelBulkJob(t.db, job.id, "system").catch((e: AppError) => e)) as AppError).toMatchObject({ status: 409 });
     expect(((await cancelBulkJob(t.db, "nope", "system").catch((e: AppError) => e)) as AppError).status).toBe(404);

@@ -76,7 +76,7 @@ describe.runIf(Boolean(process.env.TEST_POSTGRES_URL))("PostgreSQL going silent 
 
   async function post(id: string): Promise<Answer> {
     const started = Date.now();
-    const res = await fetch(`${server.url}/api/webhook`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ id, type: eventType }) });
+    const res = await server.fetch("/api/webhook", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ id, type: eventType }) });
     await res.arrayBuffer();
     return { id, status: res.status, ms: Date.now() - started };
   }

@@ -29,7 +29,7 @@ describe.each(testProviders())("bad input through next start on %s", (db) => {
   const app = useApp(db);
 
   const post = async (body: string, contentType: string | null, path = "/api/webhook") => {
-    const res = await fetch(`${app.url}${path}`, { method: "POST", headers: contentType === null ? {} : { "content-type": contentType }, body });
+    const res = await app.fetch(path, { method: "POST", headers: contentType === null ? {} : { "content-type": contentType }, body });
     return { status: res.status, json: (await res.json()) as Record<string, unknown> };
   };
 
@@ -81,7 +81,7 @@ describe.each(testProviders())("bad input through next start on %s", (db) => {
 
   it("refuses a streamed body without Content-Length as soon as it passes 1 MiB, and takes one of exactly 1 MiB", async () => {
     const before = await storedCount();
-    const chunked = (text: string) => fetch(`${app.url}/api/webhook`, { method: "POST", headers: { "content-type": "application/json" }, body: streamed(text), duplex: "half" } as RequestInit);
+    const chunked = (text: string) => app.fetch("/api/webhook", { method: "POST", headers: { "content-type": "application/json" }, body: streamed(text), duplex: "half" } as RequestInit);
     expect((await chunked(jsonOfSize(2 * MIB))).status).toBe(413);
     await expectNothingStoredAndStillServing(before);
     expect((await chunked(jsonOfSize(MIB))).status).toBe(200);

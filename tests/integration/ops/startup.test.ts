@@ -95,7 +95,7 @@ describe("a stalled standalone worker in /api/health", () => {
   });
 
   const standalone = async () => {
-    const res = await fetch(`${app.url}/api/health`);
+    const res = await app.fetch("/api/health");
     const body = (await res.json()) as { status: string; workers: WorkerReport[] };
     return { status: res.status, overall: body.status, worker: body.workers.find((w) => w.kind === "standalone" && w.pid === worker!.proc.pid) };
   };

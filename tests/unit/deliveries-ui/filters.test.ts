@@ -8,7 +8,7 @@ import {
   isLive,
   NO_FILTERS,
   type DeliveryFilters,
-} from "@/components/deliveries/filters";
+} from "@/components/api/delivery-filters";
 import { deliveryListQuerySchema } from "@/lib/delivery/list-deliveries";
 
 const search = (query: string) => new URLSearchParams(query);

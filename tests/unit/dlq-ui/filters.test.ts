@@ -9,7 +9,7 @@ import {
   statsApiPath,
   toBulkFilter,
   type LetterFilters,
-} from "@/components/dead-letters/filters";
+} from "@/components/api/letter-filters";
 
 const search = (query: string) => new URLSearchParams(query);
 

@@ -6,8 +6,9 @@ import {
   inboundFiltersFromSearch,
   inboundFiltersToSearch,
   NO_INBOUND_FILTERS,
-} from "@/components/inbound/filters";
-import { inboundStatusMeta, keySourceMeta, resultBodyText, sortedHeaders } from "@/components/inbound/format";
+} from "@/components/api/inbound-filters";
+import { inboundStatusMeta, keySourceMeta, resultBodyText } from "@/components/inbound/format";
+import { sortedHeaders } from "@/components/ui/header-list";
 import { awaitsSecret, codeSpans, keyRulesText, presetLabel, ruleLabel, typeRulesText } from "@/components/inbound/presets";
 import { DEFAULT_SOURCE_VALUES, editSourceFormSchema, sourceFormSchema, toCreateSourceInput, toUpdateSourceInput } from "@/components/inbound/source-form-schema";
 

@@ -1,4 +1,4 @@
-import { actorFrom } from "@/lib/auth/audit";
+import { actorFrom } from "@/lib/auth/actor";
 import { getReadyDb } from "@/lib/db/ready";
 import { discardDeadLetters, discardRequestSchema } from "@/lib/dlq/discard-dead-letters";
 import { json, parseBody, route } from "@/lib/http/handler";

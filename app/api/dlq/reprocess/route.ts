@@ -1,4 +1,4 @@
-import { actorFrom } from "@/lib/auth/audit";
+import { actorFrom } from "@/lib/auth/actor";
 import { getReadyDb } from "@/lib/db/ready";
 import { createReprocessJob, reprocessJobRequestSchema } from "@/lib/dlq/create-reprocess-job";
 import { json, parseBody, route } from "@/lib/http/handler";

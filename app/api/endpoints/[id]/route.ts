@@ -1,5 +1,5 @@
 import { getReadyDb } from "@/lib/db/ready";
-import { actorFrom } from "@/lib/auth/audit";
+import { actorFrom } from "@/lib/auth/actor";
 import { deleteEndpoint } from "@/lib/delivery/delete-endpoint";
 import { destinationPolicy } from "@/lib/delivery/endpoint-checks";
 import { endpointUpdateSchema } from "@/lib/delivery/endpoint-schema";

@@ -1,6 +1,7 @@
 import { getReadyDb } from "@/lib/db/ready";
-import { actorFrom } from "@/lib/auth/audit";
-import { deletePolicy, getPolicy, policyUpdateSchema, updatePolicy } from "@/lib/delivery/policies";
+import { actorFrom } from "@/lib/auth/actor";
+import { deletePolicy, getPolicy, updatePolicy } from "@/lib/delivery/policies";
+import { policyUpdateSchema } from "@/lib/delivery/policy-schema";
 import { json, noContent, parseBody, route } from "@/lib/http/handler";
 
 export const dynamic = "force-dynamic";

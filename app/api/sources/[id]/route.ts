@@ -1,5 +1,5 @@
 import { json, noContent, parseBody, route } from "@/lib/http/handler";
-import { actorFrom } from "@/lib/auth/audit";
+import { actorFrom } from "@/lib/auth/actor";
 import { sourceStore } from "@/lib/inbound/runtime";
 import { updateSourceSchema } from "@/lib/inbound/source-schema";
 import { deleteSource, getSource, updateSource } from "@/lib/inbound/sources";

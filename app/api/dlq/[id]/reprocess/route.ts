@@ -1,4 +1,4 @@
-import { actorFrom } from "@/lib/auth/audit";
+import { actorFrom } from "@/lib/auth/actor";
 import { getReadyDb } from "@/lib/db/ready";
 import { resendRequestSchema } from "@/lib/dlq/endpoint-gate";
 import { reprocessDeadLetter } from "@/lib/dlq/reprocess-dead-letter";

@@ -1,4 +1,4 @@
-import { actorFrom } from "@/lib/auth/audit";
+import { actorFrom } from "@/lib/auth/actor";
 import { getReadyDb } from "@/lib/db/ready";
 import { heldActionSchema, settleHeld } from "@/lib/delivery/held-deliveries";
 import { json, parseBody, route } from "@/lib/http/handler";

@@ -1,5 +1,5 @@
 import { getReadyDb } from "@/lib/db/ready";
-import { actorFrom } from "@/lib/auth/audit";
+import { actorFrom } from "@/lib/auth/actor";
 import { rotateEndpointSecret } from "@/lib/delivery/rotate-endpoint-secret";
 import { json, route } from "@/lib/http/handler";
 

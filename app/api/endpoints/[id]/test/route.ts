@@ -1,4 +1,4 @@
-import { actorFrom } from "@/lib/auth/audit";
+import { actorFrom } from "@/lib/auth/actor";
 import { getReadyDb } from "@/lib/db/ready";
 import { sendTestEvent } from "@/lib/delivery/send-test-event";
 import { json, route } from "@/lib/http/handler";

@@ -1,5 +1,5 @@
 import { json, parseOptionalBody, route } from "@/lib/http/handler";
-import { actorFrom } from "@/lib/auth/audit";
+import { actorFrom } from "@/lib/auth/actor";
 import { sourceStore } from "@/lib/inbound/runtime";
 import { rotateSecretSchema } from "@/lib/inbound/source-schema";
 import { rotateSourceSecret } from "@/lib/inbound/sources";

@@ -1,4 +1,4 @@
-import { actorFrom } from "@/lib/auth/audit";
+import { actorFrom } from "@/lib/auth/actor";
 import { getReadyDb } from "@/lib/db/ready";
 import { cancelBulkJob } from "@/lib/dlq/cancel-bulk-job";
 import { json, route } from "@/lib/http/handler";

@@ -1,4 +1,4 @@
-import { INBOUND_STATUSES, type InboundStatus } from "@/lib/inbound/idempotency-store";
+import { INBOUND_STATUSES, type InboundStatus } from "@/lib/inbound/inbound-status";
 
 /*
  * The inbound list keeps its filters and page in the query string so a view can be shared
@@ -11,6 +11,11 @@ export interface InboundFilters {
   status: InboundStatus | null;
   /** An exact event type: the API matches it whole. */
   eventType: string | null;
+}
+
+/** One page of the list: what the hooks fetch and key by. */
+export interface InboundListQuery extends InboundFilters {
+  cursor: string | null;
 }
 
 export const NO_INBOUND_FILTERS: InboundFilters = { source: null, status: null, eventType: null };
@@ -58,5 +63,3 @@ export function inboundApiPath(filters: InboundFilters, cursor: string | null, l
 export function hasInboundFilters(filters: InboundFilters): boolean {
   return filters.source !== null || filters.status !== null || text(filters.eventType) !== null;
 }
-
-export const inboundHref = (id: string) => `/inbound/${encodeURIComponent(id)}`;

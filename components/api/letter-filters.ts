@@ -18,6 +18,11 @@ export interface LetterFilters {
   eventType: string | null;
 }
 
+/** One page of the list: what the hooks fetch and key by. */
+export interface LetterListQuery extends LetterFilters {
+  cursor: string | null;
+}
+
 export const DEFAULT_FILTERS: LetterFilters = { status: "pending", reason: null, endpointId: null, eventType: null };
 
 export const PAGE_SIZE = 25;
@@ -90,6 +95,9 @@ export interface BulkFilter {
   eventType?: string;
 }
 
+/** Letters named one by one, or every pending letter a filter matches. */
+export type BulkSelection = { ids: string[] } | { filter: BulkFilter };
+
 /**
  * The list's filters as a bulk request's filter. A bulk action only ever reaches pending
  * letters (the API has no status in it), whatever status the list shows.
@@ -106,5 +114,3 @@ export function toBulkFilter(filters: LetterFilters): BulkFilter {
 export function hasFilters(filters: LetterFilters): boolean {
   return filters.status !== DEFAULT_FILTERS.status || filters.reason !== null || filters.endpointId !== null || text(filters.eventType) !== null;
 }
-
-export const letterHref = (id: string) => `/dead-letters/${encodeURIComponent(id)}`;

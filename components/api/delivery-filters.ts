@@ -32,6 +32,11 @@ export interface DeliveryFilters {
   since: SinceWindow | null;
 }
 
+/** One page of the list: what the hooks fetch and key by. */
+export interface DeliveryListQuery extends DeliveryFilters {
+  cursor: string | null;
+}
+
 export const NO_FILTERS: DeliveryFilters = { status: [], endpointId: null, eventType: null, since: null };
 
 export const PAGE_SIZE = 25;
@@ -99,5 +104,3 @@ export function hasFilters(filters: DeliveryFilters): boolean {
 export function isLive(status: string): boolean {
   return status === "pending" || status === "in_flight";
 }
-
-export const deliveryHref = (id: string) => `/deliveries/${encodeURIComponent(id)}`;
