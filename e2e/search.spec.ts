@@ -26,3 +26,29 @@ test("an event-type prefix lists what carries it, on a phone too", async ({ page
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.screenshot({ path: "e2e/artifacts/search-phone.png", fullPage: true });
 });
+
+test("a payload member's value finds its event, and the inbound list narrows to the words typed", async ({ page, request }) => {
+  const reference = `ref${Date.now()}`;
+  const held = await request.post("/api/webhook", { data: { id: `evt_member_${Date.now()}`, type: "search.member", data: { customer: { reference } } } });
+  expect(held.status()).toBe(200);
+  const { id } = (await held.json()) as { id: string };
+  // The same value elsewhere in a payload: the member search must pass it over, the words search must not.
+  expect((await request.post("/api/webhook", { data: { id: `evt_mention_${Date.now()}`, type: "search.mention", data: { note: `about ${reference}` } } })).status()).toBe(200);
+
+  await page.goto("/");
+  await page.getByRole("searchbox", { name: "Search" }).fill(`data.customer.reference=${reference}`);
+  await page.getByRole("searchbox", { name: "Search" }).press("Enter");
+  // Endpoints other specs made may have deliveries of it too; of inbound events, only this one.
+  const inbound = page.getByRole("list", { name: "Search results" }).locator('a[href^="/inbound/"]');
+  await expect(inbound).toHaveCount(1);
+  await expect(inbound).toHaveAttribute("href", `/inbound/${id}`);
+
+  await page.goto("/inbound");
+  await page.getByLabel("Search this list").fill(reference);
+  await page.getByLabel("Search this list").press("Enter");
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${reference}`));
+  const table = page.getByRole("table", { name: "Inbound events, newest first" });
+  await expect(table.getByText("search.member")).toBeVisible();
+  await expect(table.getByText("search.mention")).toBeVisible();
+  await expect(table.getByRole("row")).toHaveCount(3);
+});

@@ -3,7 +3,7 @@ import { DELIVERY_STATUSES, type DeliveryStatus } from "@/lib/delivery/delivery-
 /*
  * The deliveries list keeps its filters and page in the query string so a view can be
  * shared and survives a reload:
- *   /deliveries?status=pending,dead&endpoint=<id>&type=order.created&since=1h&cursor=<id>
+ *   /deliveries?status=pending,dead&endpoint=<id>&type=order.created&since=1h&q=evt_1042&cursor=<id>
  * "since" is a relative window, resolved against the clock when the list is fetched, so a
  * shared "last hour" link means the last hour for whoever opens it. Decoding never throws:
  * values it does not understand are dropped.
@@ -30,6 +30,8 @@ export interface DeliveryFilters {
   endpointId: string | null;
   eventType: string | null;
   since: SinceWindow | null;
+  /** What the search box takes (an event id, `order.*`, `data.id=…`, payload words): `q` on the API. */
+  q: string | null;
 }
 
 /** One page of the list: what the hooks fetch and key by. */
@@ -37,7 +39,7 @@ export interface DeliveryListQuery extends DeliveryFilters {
   cursor: string | null;
 }
 
-export const NO_FILTERS: DeliveryFilters = { status: [], endpointId: null, eventType: null, since: null };
+export const NO_FILTERS: DeliveryFilters = { status: [], endpointId: null, eventType: null, since: null, q: null };
 
 export const PAGE_SIZE = 25;
 
@@ -62,6 +64,7 @@ export function filtersFromSearch(params: URLSearchParams): DeliveryFilters {
     endpointId: text(params.get("endpoint")),
     eventType: text(params.get("type")),
     since: since !== null && isSince(since) ? since : null,
+    q: text(params.get("q")),
   };
 }
 
@@ -78,6 +81,8 @@ export function filtersToSearch(filters: DeliveryFilters, cursor: string | null 
   const eventType = text(filters.eventType);
   if (eventType) params.set("type", eventType);
   if (filters.since) params.set("since", filters.since);
+  const q = text(filters.q);
+  if (q) params.set("q", q);
   if (cursor) params.set("cursor", cursor);
   const query = params.toString().replaceAll("%2C", ",");
   return query ? `?${query}` : "";
@@ -92,12 +97,14 @@ export function deliveriesApiPath(filters: DeliveryFilters, cursor: string | nul
   const eventType = text(filters.eventType);
   if (eventType) params.set("eventType", eventType);
   if (filters.since) params.set("since", new Date(now - SINCE_WINDOWS[filters.since]).toISOString());
+  const q = text(filters.q);
+  if (q) params.set("q", q);
   if (cursor) params.set("cursor", cursor);
   return `/api/deliveries?${params.toString()}`;
 }
 
 export function hasFilters(filters: DeliveryFilters): boolean {
-  return filters.status.length > 0 || filters.endpointId !== null || text(filters.eventType) !== null || filters.since !== null;
+  return filters.status.length > 0 || filters.endpointId !== null || text(filters.eventType) !== null || filters.since !== null || text(filters.q) !== null;
 }
 
 /** A status that will still change on its own, so a view showing it should keep refreshing. */

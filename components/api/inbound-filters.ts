@@ -2,7 +2,7 @@ import { INBOUND_STATUSES, type InboundStatus } from "@/lib/inbound/inbound-stat
 
 /*
  * The inbound list keeps its filters and page in the query string so a view can be shared
- * and survives a reload: /inbound?source=stripe&status=failed&type=invoice.paid&cursor=<id>.
+ * and survives a reload: /inbound?source=stripe&status=failed&type=invoice.paid&q=evt_1042&cursor=<id>.
  * Decoding never throws: values it does not understand are dropped.
  */
 
@@ -11,6 +11,8 @@ export interface InboundFilters {
   status: InboundStatus | null;
   /** An exact event type: the API matches it whole. */
   eventType: string | null;
+  /** What the search box takes (an event id, `order.*`, `data.id=…`, payload words): `q` on the API. */
+  q: string | null;
 }
 
 /** One page of the list: what the hooks fetch and key by. */
@@ -18,7 +20,7 @@ export interface InboundListQuery extends InboundFilters {
   cursor: string | null;
 }
 
-export const NO_INBOUND_FILTERS: InboundFilters = { source: null, status: null, eventType: null };
+export const NO_INBOUND_FILTERS: InboundFilters = { source: null, status: null, eventType: null, q: null };
 
 export const INBOUND_PAGE_SIZE = 25;
 
@@ -31,7 +33,7 @@ function text(value: string | null | undefined): string | null {
 
 export function inboundFiltersFromSearch(params: URLSearchParams): InboundFilters {
   const status = params.get("status") ?? "";
-  return { source: text(params.get("source")), status: isStatus(status) ? status : null, eventType: text(params.get("type")) };
+  return { source: text(params.get("source")), status: isStatus(status) ? status : null, eventType: text(params.get("type")), q: text(params.get("q")) };
 }
 
 export function inboundCursorFromSearch(params: URLSearchParams): string | null {
@@ -45,6 +47,8 @@ export function inboundFiltersToSearch(filters: InboundFilters, cursor: string |
   if (filters.status) params.set("status", filters.status);
   const eventType = text(filters.eventType);
   if (eventType) params.set("type", eventType);
+  const q = text(filters.q);
+  if (q) params.set("q", q);
   if (cursor) params.set("cursor", cursor);
   const query = params.toString();
   return query ? `?${query}` : "";
@@ -56,10 +60,12 @@ export function inboundApiPath(filters: InboundFilters, cursor: string | null, l
   if (filters.status) params.set("status", filters.status);
   const eventType = text(filters.eventType);
   if (eventType) params.set("eventType", eventType);
+  const q = text(filters.q);
+  if (q) params.set("q", q);
   if (cursor) params.set("cursor", cursor);
   return `/api/inbound?${params.toString()}`;
 }
 
 export function hasInboundFilters(filters: InboundFilters): boolean {
-  return filters.source !== null || filters.status !== null || text(filters.eventType) !== null;
+  return filters.source !== null || filters.status !== null || text(filters.eventType) !== null || text(filters.q) !== null;
 }

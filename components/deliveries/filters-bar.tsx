@@ -5,7 +5,7 @@ import { Check } from "lucide-react";
 import { useId } from "react";
 import { DELIVERY_STATUSES, type DeliveryStatus } from "@/lib/delivery/delivery-view";
 import { EndpointFilter } from "./endpoint-filter";
-import { EventTypeFilter, FilterBar, FilterSelect } from "@/components/ui/filter-bar";
+import { EventTypeFilter, FilterBar, FilterSelect, ListSearchFilter } from "@/components/ui/filter-bar";
 import { hasFilters, NO_FILTERS, SINCE_LABELS, SINCE_WINDOWS, type DeliveryFilters, type SinceWindow } from "@/components/api/delivery-filters";
 import { statusMeta } from "./format";
 
@@ -50,7 +50,8 @@ export function FiltersBar({ filters, onChange }: FiltersBarProps) {
           })}
         </div>
       </fieldset>
-      <FilterBar onReset={() => onChange(NO_FILTERS)} canReset={hasFilters(filters)} className="lg:grid-cols-[minmax(0,2fr)_minmax(0,1.5fr)_minmax(0,1fr)_auto]">
+      <FilterBar onReset={() => onChange(NO_FILTERS)} canReset={hasFilters(filters)} className="lg:grid-cols-[minmax(0,2fr)_minmax(0,2fr)_minmax(0,1.5fr)_minmax(0,1fr)_auto]">
+        <ListSearchFilter id={`${id}-q`} value={filters.q} onCommit={(q) => onChange({ ...filters, q })} />
         <EndpointFilter id={`${id}-endpoint`} value={filters.endpointId} onChange={(endpointId) => onChange({ ...filters, endpointId })} />
         <EventTypeFilter id={`${id}-type`} value={filters.eventType} onCommit={(eventType) => onChange({ ...filters, eventType })} />
         <FilterSelect id={`${id}-since`} label="Created" value={filters.since ?? ""} options={SINCE_OPTIONS} onChange={(v) => onChange({ ...filters, since: (v || null) as SinceWindow | null })} />

@@ -3,7 +3,7 @@
 import { useId } from "react";
 import { INBOUND_STATUSES, type InboundStatus } from "@/lib/inbound/inbound-status";
 import { useSources } from "@/components/api/source-hooks";
-import { EventTypeFilter, FilterBar, FilterSelect } from "@/components/ui/filter-bar";
+import { EventTypeFilter, FilterBar, FilterSelect, ListSearchFilter } from "@/components/ui/filter-bar";
 import { hasInboundFilters, NO_INBOUND_FILTERS, type InboundFilters } from "@/components/api/inbound-filters";
 import { inboundStatusMeta } from "./format";
 
@@ -28,8 +28,9 @@ export function InboundFiltersBar({ filters, onChange }: InboundFiltersBarProps)
     <FilterBar
       onReset={() => onChange(NO_INBOUND_FILTERS)}
       canReset={hasInboundFilters(filters)}
-      className="rounded-xl border border-slate-200 bg-white px-4 py-4 shadow-sm sm:px-5 lg:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_minmax(0,1.4fr)_auto]"
+      className="rounded-xl border border-slate-200 bg-white px-4 py-4 shadow-sm sm:px-5 lg:grid-cols-[minmax(0,1.6fr)_minmax(0,1fr)_minmax(0,1fr)_minmax(0,1.4fr)_auto]"
     >
+      <ListSearchFilter id={`${id}-q`} value={filters.q} onCommit={(q) => onChange({ ...filters, q })} />
       <FilterSelect id={`${id}-source`} label="Source" value={filters.source ?? ""} options={sourceOptions} onChange={(v) => onChange({ ...filters, source: v || null })} disabled={sources.isPending && filters.source === null} />
       <FilterSelect id={`${id}-status`} label="Status" value={filters.status ?? ""} options={STATUS_OPTIONS} onChange={(v) => onChange({ ...filters, status: (v || null) as InboundStatus | null })} />
       <EventTypeFilter id={`${id}-type`} placeholder="exact, e.g. invoice.paid" value={filters.eventType} onCommit={(eventType) => onChange({ ...filters, eventType })} />

@@ -73,6 +73,15 @@ export function EventTypeFilter({ id, value, onCommit, placeholder = "e.g. order
   );
 }
 
+/** The list's `q`: what the search box in the navigation takes, narrowing this list. */
+export function ListSearchFilter({ id, value, onCommit }: { id: string; value: string | null; onCommit: (value: string | null) => void }) {
+  return (
+    <Field id={id} label="Search this list" hint="An event id, order.*, data.id=123 or words in the payload">
+      {(c) => <FilterSearch {...c} placeholder="evt_…, order.*, data.id=…" value={value} onCommit={onCommit} />}
+    </Field>
+  );
+}
+
 export interface FilterSearchProps extends Omit<InputProps, "value" | "onChange" | "type"> {
   /** The filter as the URL has it; null when unset. */
   value: string | null;

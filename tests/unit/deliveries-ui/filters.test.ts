@@ -15,8 +15,8 @@ const search = (query: string) => new URLSearchParams(query);
 
 describe("delivery filters in the URL", () => {
   it("reads every filter and the cursor", () => {
-    const params = search("status=dead,pending&endpoint=ep_1&type=order.created&since=1h&cursor=dlv_9");
-    expect(filtersFromSearch(params)).toEqual({ status: ["pending", "dead"], endpointId: "ep_1", eventType: "order.created", since: "1h" });
+    const params = search("status=dead,pending&endpoint=ep_1&type=order.created&since=1h&q=evt_1042&cursor=dlv_9");
+    expect(filtersFromSearch(params)).toEqual({ status: ["pending", "dead"], endpointId: "ep_1", eventType: "order.created", since: "1h", q: "evt_1042" });
     expect(cursorFromSearch(params)).toBe("dlv_9");
   });
 
@@ -26,9 +26,9 @@ describe("delivery filters in the URL", () => {
   });
 
   it("round-trips, with statuses in one canonical order so equal views share a URL", () => {
-    const filters: DeliveryFilters = { status: ["dead", "pending"], endpointId: "ep_1", eventType: " order.created ", since: "24h" };
+    const filters: DeliveryFilters = { status: ["dead", "pending"], endpointId: "ep_1", eventType: " order.created ", since: "24h", q: "data.id=42" };
     const query = filtersToSearch(filters, "dlv_1");
-    expect(query).toBe("?status=pending,dead&endpoint=ep_1&type=order.created&since=24h&cursor=dlv_1");
+    expect(query).toBe("?status=pending,dead&endpoint=ep_1&type=order.created&since=24h&q=data.id%3D42&cursor=dlv_1");
     expect(filtersFromSearch(search(query))).toEqual({ ...filters, status: ["pending", "dead"], eventType: "order.created" });
     expect(filtersToSearch(NO_FILTERS)).toBe("");
   });
@@ -42,6 +42,8 @@ describe("delivery filters in the URL", () => {
     expect(hasFilters(NO_FILTERS)).toBe(false);
     expect(hasFilters({ ...NO_FILTERS, eventType: "  " })).toBe(false);
     expect(hasFilters({ ...NO_FILTERS, since: "7d" })).toBe(true);
+    expect(hasFilters({ ...NO_FILTERS, q: " " })).toBe(false);
+    expect(hasFilters({ ...NO_FILTERS, q: "evt_1" })).toBe(true);
   });
 });
 
@@ -49,7 +51,7 @@ describe("the list API request", () => {
   const now = Date.parse("2026-03-04T12:00:00.000Z");
 
   it("resolves the relative window against the clock and passes what the API accepts", () => {
-    const path = deliveriesApiPath({ status: ["in_flight", "pending"], endpointId: "ep_1", eventType: "order.created", since: "1h" }, "dlv_5", now, 25);
+    const path = deliveriesApiPath({ status: ["in_flight", "pending"], endpointId: "ep_1", eventType: "order.created", since: "1h", q: "order.*" }, "dlv_5", now, 25);
     const url = new URL(path, "http://localhost");
     expect(url.pathname).toBe("/api/deliveries");
     expect(Object.fromEntries(url.searchParams)).toEqual({
@@ -58,6 +60,7 @@ describe("the list API request", () => {
       endpointId: "ep_1",
       eventType: "order.created",
       since: "2026-03-04T11:00:00.000Z",
+      q: "order.*",
       cursor: "dlv_5",
     });
     // The same schema the route validates with accepts it.

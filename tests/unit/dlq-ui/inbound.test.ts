@@ -15,10 +15,10 @@ import { DEFAULT_SOURCE_VALUES, editSourceFormSchema, sourceFormSchema, toCreate
 const search = (query: string) => new URLSearchParams(query);
 
 describe("inbound filters in the URL", () => {
-  it("round-trips source, status, type and cursor", () => {
-    const filters = { source: "stripe", status: "failed" as const, eventType: "invoice.paid" };
+  it("round-trips source, status, type, search and cursor", () => {
+    const filters = { source: "stripe", status: "failed" as const, eventType: "invoice.paid", q: "cus_9" };
     const query = inboundFiltersToSearch(filters, "ev_9");
-    expect(query).toBe("?source=stripe&status=failed&type=invoice.paid&cursor=ev_9");
+    expect(query).toBe("?source=stripe&status=failed&type=invoice.paid&q=cus_9&cursor=ev_9");
     expect(inboundFiltersFromSearch(search(query.slice(1)))).toEqual(filters);
     expect(inboundCursorFromSearch(search(query.slice(1)))).toBe("ev_9");
   });
@@ -32,7 +32,7 @@ describe("inbound filters in the URL", () => {
 
   it("builds the API path with the API's parameter names", () => {
     expect(inboundApiPath(NO_INBOUND_FILTERS, null)).toBe("/api/inbound?limit=25");
-    expect(inboundApiPath({ source: "gh", status: "processed", eventType: "push" }, "ev_1", 50)).toBe("/api/inbound?limit=50&source=gh&status=processed&eventType=push&cursor=ev_1");
+    expect(inboundApiPath({ source: "gh", status: "processed", eventType: "push", q: "order.*" }, "ev_1", 50)).toBe("/api/inbound?limit=50&source=gh&status=processed&eventType=push&q=order.*&cursor=ev_1");
   });
 });
 
