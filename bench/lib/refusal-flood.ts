@@ -1,5 +1,6 @@
 import { createHmac, randomUUID } from "node:crypto";
 import type { Db } from "../../lib/db/client";
+import { MISS_REFRESH_MS } from "../../lib/inbound/source-cache";
 import type { Child } from "./processes";
 import { runLoad, type LoadResult } from "./load";
 import { median, percentile, sleep } from "./stats";
@@ -67,6 +68,9 @@ async function goodEvents(url: string, count: number, until?: Promise<unknown>):
  */
 export async function measureRefusalFlood(server: Child, db: Db, s: { floodRequests: number; log(line: string): void }): Promise<FloodFigures> {
   const source = await db.prisma.inboundSource.create({ data: { name: "bench-github", provider: "github", secret: SECRET } });
+  // Made here, not through the server, so the server finds it once its snapshot of the
+  // sources is old enough to be read again on a miss, as it would a source another instance made.
+  await sleep(MISS_REFRESH_MS + 50);
   await goodEvents(server.url, 100);
   const before = await goodEvents(server.url, QUIET_EVENTS);
 

@@ -27,6 +27,22 @@ describe("the source cache", () => {
     expect(reads()).toBe(1);
   });
 
+  it("finds a source created elsewhere once the snapshot is 250 ms old, and reads at most once per 250 ms for unknown names", async () => {
+    const names = ["shop"];
+    const { db, reads } = fakeDb(names);
+    const cache = new SourceCache();
+    await cache.get(db, "shop", 0);
+    names.push("made-elsewhere");
+    expect(await cache.get(db, "made-elsewhere", 249)).toBeNull();
+    expect(reads()).toBe(1);
+    expect(await cache.get(db, "made-elsewhere", 250)).toMatchObject({ name: "made-elsewhere" });
+    expect(reads()).toBe(2);
+    for (let i = 0; i < 1_000; i++) await cache.get(db, `made-up-${i}`, 251 + (i % 249));
+    expect(reads()).toBe(2);
+    await cache.get(db, "made-up", 500);
+    expect(reads()).toBe(3);
+  });
+
   it("reads once for a burst of requests at the same moment, and again once the entries are 5 s old", async () => {
     const { db, reads } = fakeDb(["shop"]);
     const cache = new SourceCache();
