@@ -7,17 +7,17 @@ import { useCallback, useMemo, useState } from "react";
 import type { RowSelectionState, Updater } from "@tanstack/react-table";
 import { useBulkJob, useDeadLetters, useDiscardLetter, useDlqStats, useReprocessAction, type DlqStatsView, type LetterItem } from "@/components/api/dlq-hooks";
 import { useEndpointOptions } from "@/components/api/endpoint-hooks";
-import { ApiError } from "@/components/api/fetcher";
 import { formatCount } from "@/components/charts/format";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/layout/page-header";
 import { Button } from "@/components/ui/button";
 import { LiveNote } from "@/components/ui/live-note";
-import { LoadError, RefreshFailed } from "@/components/ui/load-error";
+import { ListState } from "@/components/ui/list-state";
+import { LoadError } from "@/components/ui/load-error";
 import { Pager } from "@/components/ui/pager";
 import { Card } from "@/components/ui/card";
 import { ConfirmModal } from "@/components/ui/confirm-modal";
-import { ListSkeleton, Skeleton } from "@/components/ui/skeleton";
+import { Skeleton } from "@/components/ui/skeleton";
 import { Stat } from "@/components/ui/stat";
 import { useCursorPages, type UrlListCodec } from "@/components/ui/use-cursor-pages";
 import { BulkDiscardDialog } from "./bulk-discard-dialog";
@@ -110,7 +110,6 @@ export function DeadLettersView() {
   }
 
   const page = list.data;
-  const staleCursor = cursor !== null && list.error instanceof ApiError && list.error.status === 400;
   const totals = stats.data?.totals;
   const nothingEver = totals?.total === 0 && filters.endpointId === null;
 
@@ -163,37 +162,30 @@ export function DeadLettersView() {
               jobActive={jobActive}
             />
 
-            {list.isError && page ? <RefreshFailed what="list" error={list.error} className="m-4" /> : null}
-
-            {!page && list.isError ? (
-              <div className="p-4">
-                <LoadError title={staleCursor ? "This page of results is no longer available" : "Dead letters could not be loaded"} error={list.error} onRetry={() => void list.refetch()}>
-                  {cursor !== null ? (
-                    <Button size="sm" variant="ghost" onClick={pages.goNewest}>
-                      Go to the latest
-                    </Button>
-                  ) : null}
-                </LoadError>
-              </div>
-            ) : !page ? (
-              <ListSkeleton label="Loading dead letters" bare />
-            ) : rows.length === 0 ? (
-              <div className="p-4">
-                <EmptyList filters={filters} totals={totals} onReset={() => setFilters(DEFAULT_FILTERS)} onShowAll={() => setFilters({ ...filters, status: "all" })} />
-              </div>
-            ) : (
-              <>
-                <LettersTable rows={rows} busy={list.isPlaceholderData} selection={selection} onSelectionChange={onSelectionChange} onReprocess={onReprocess} onDiscard={onDiscard} />
-                <Pager
-                  pages={{ ...pages, goNewer, goOlder }}
-                  nextCursor={page.nextCursor}
-                  count={rows.length}
-                  noun={{ one: "letter", many: "letters" }}
-                  order="latest failure first"
-                  loading={list.isFetching && list.isPlaceholderData}
-                />
-              </>
-            )}
+            <ListState
+              query={list}
+              cursor={cursor}
+              what="Dead letters"
+              onNewest={pages.goNewest}
+              newestLabel="Go to the latest"
+              skeleton={{ bare: true }}
+              padding="p-4"
+              empty={<EmptyList filters={filters} totals={totals} onReset={() => setFilters(DEFAULT_FILTERS)} onShowAll={() => setFilters({ ...filters, status: "all" })} />}
+            >
+              {(page) => (
+                <>
+                  <LettersTable rows={page.data} busy={list.isPlaceholderData} selection={selection} onSelectionChange={onSelectionChange} onReprocess={onReprocess} onDiscard={onDiscard} />
+                  <Pager
+                    pages={{ ...pages, goNewer, goOlder }}
+                    nextCursor={page.nextCursor}
+                    count={page.data.length}
+                    noun={{ one: "letter", many: "letters" }}
+                    order="latest failure first"
+                    loading={list.isFetching && list.isPlaceholderData}
+                  />
+                </>
+              )}
+            </ListState>
           </section>
         )}
       </div>

@@ -2,16 +2,14 @@
 
 import { SearchX, Send } from "lucide-react";
 import { useDeliveries } from "@/components/api/delivery-hooks";
-import { ApiError } from "@/components/api/fetcher";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/layout/page-header";
 import { Button } from "@/components/ui/button";
 import { LiveNote } from "@/components/ui/live-note";
-import { LoadError, RefreshFailed } from "@/components/ui/load-error";
+import { ListState } from "@/components/ui/list-state";
 import { Pager } from "@/components/ui/pager";
 import { TextLink } from "@/components/ui/text-link";
 import { useCursorPages, type UrlListCodec } from "@/components/ui/use-cursor-pages";
-import { ListSkeleton } from "@/components/ui/skeleton";
 import { DeliveriesTable } from "./deliveries-table";
 import { cursorFromSearch, filtersFromSearch, filtersToSearch, hasFilters, isLive, NO_FILTERS, type DeliveryFilters } from "@/components/api/delivery-filters";
 import { FiltersBar } from "./filters-bar";
@@ -23,12 +21,8 @@ export function DeliveriesView() {
   const { filters, cursor, setFilters, goNewest } = pages;
   const query = useDeliveries({ ...filters, cursor });
 
-  const page = query.data;
-  const rows = page?.data ?? [];
-  const live = rows.some((r) => isLive(r.status));
+  const live = (query.data?.data ?? []).some((r) => isLive(r.status));
   const filtered = hasFilters(filters);
-  // A cursor names a delivery; one deleted since the link was made answers 400.
-  const staleCursor = cursor !== null && query.error instanceof ApiError && query.error.status === 400;
 
   return (
     <>
@@ -40,43 +34,40 @@ export function DeliveriesView() {
       <div className="flex flex-col gap-4">
         <FiltersBar filters={filters} onChange={setFilters} />
 
-        {query.isError && page ? <RefreshFailed what="list" error={query.error} /> : null}
-
-        {!page && query.isError ? (
-          <LoadError title={staleCursor ? "This page of results is no longer available" : "Deliveries could not be loaded"} error={query.error} onRetry={() => void query.refetch()}>
-            {cursor !== null ? (
-              <Button size="sm" variant="ghost" onClick={goNewest}>
-                Go to the newest
-              </Button>
-            ) : null}
-          </LoadError>
-        ) : !page ? (
-          <ListSkeleton label="Loading deliveries" rows={8} />
-        ) : rows.length === 0 ? (
-          filtered || cursor !== null ? (
-            <EmptyState icon={SearchX} title="No deliveries match these filters">
-              <p>Try another status or a longer time range.</p>
-              <Button className="mt-4" onClick={() => setFilters(NO_FILTERS)}>
-                Clear filters
-              </Button>
-            </EmptyState>
-          ) : (
-            <EmptyState icon={Send} title="No deliveries yet">
-              <p>
-                A delivery is made for every message an enabled endpoint subscribes to. Add an endpoint on{" "}
-                <TextLink href="/endpoints">Endpoints</TextLink>
-                , then send an event: the{" "}
-                <TextLink href="/">Overview</TextLink>{" "}
-                has a curl command to paste.
-              </p>
-            </EmptyState>
-          )
-        ) : (
-          <section aria-label="Deliveries" className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
-            <DeliveriesTable rows={rows} busy={query.isPlaceholderData} />
-            <Pager pages={pages} nextCursor={page.nextCursor} count={rows.length} noun={{ one: "delivery", many: "deliveries" }} order="newest first" loading={query.isFetching && query.isPlaceholderData} />
-          </section>
-        )}
+        <ListState
+          query={query}
+          cursor={cursor}
+          what="Deliveries"
+          onNewest={goNewest}
+          skeleton={{ rows: 8 }}
+          empty={
+            filtered || cursor !== null ? (
+              <EmptyState icon={SearchX} title="No deliveries match these filters">
+                <p>Try another status or a longer time range.</p>
+                <Button className="mt-4" onClick={() => setFilters(NO_FILTERS)}>
+                  Clear filters
+                </Button>
+              </EmptyState>
+            ) : (
+              <EmptyState icon={Send} title="No deliveries yet">
+                <p>
+                  A delivery is made for every message an enabled endpoint subscribes to. Add an endpoint on{" "}
+                  <TextLink href="/endpoints">Endpoints</TextLink>
+                  , then send an event: the{" "}
+                  <TextLink href="/">Overview</TextLink>{" "}
+                  has a curl command to paste.
+                </p>
+              </EmptyState>
+            )
+          }
+        >
+          {(page) => (
+            <section aria-label="Deliveries" className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm">
+              <DeliveriesTable rows={page.data} busy={query.isPlaceholderData} />
+              <Pager pages={pages} nextCursor={page.nextCursor} count={page.data.length} noun={{ one: "delivery", many: "deliveries" }} order="newest first" loading={query.isFetching && query.isPlaceholderData} />
+            </section>
+          )}
+        </ListState>
       </div>
     </>
   );
