@@ -76,8 +76,16 @@ export function EventTypeFilter({ id, value, onCommit, placeholder = "e.g. order
 /** The list's `q`: what the search box in the navigation takes, narrowing this list. */
 export function ListSearchFilter({ id, value, onCommit }: { id: string; value: string | null; onCommit: (value: string | null) => void }) {
   return (
-    <Field id={id} label="Search this list" hint="An event id, order.*, data.id=123 or words in the payload">
-      {(c) => <FilterSearch {...c} placeholder="evt_…, order.*, data.id=…" value={value} onCommit={onCommit} />}
+    <Field id={id} label="Search this list">
+      {(c) => (
+        <FilterSearch
+          {...c}
+          placeholder="Event id, order.*, data.id=…, words"
+          title="An id or a provider's event id, an event-type prefix (order.*), a payload member and its value (data.id=123), or words in the payload"
+          value={value}
+          onCommit={onCommit}
+        />
+      )}
     </Field>
   );
 }
