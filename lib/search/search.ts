@@ -70,7 +70,6 @@ async function byIdOrKey(db: Db, q: string): Promise<SearchHit[]> {
   return hits;
 }
 
-
 /** The hits for inbound events and for the deliveries of messages, found by id, newest first. */
 async function hitsOf(db: Db, eventIds: string[], messageIds: string[], matched: string): Promise<SearchHit[]> {
   const [events, deliveries] = await Promise.all([
