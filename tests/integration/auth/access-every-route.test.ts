@@ -103,19 +103,20 @@ describe.each(testProviders())("proxy.ts in front of every API route on %s", (pr
     expect(failures).toEqual([]);
   });
 
-  it("passes every route through with a session or an API token, and the handler does not answer 401 or 403", async () => {
+  it("passes every route through with a session or an API token, and the handler does not answer 401 or 403, but a token gets 403 where only a person may act", async () => {
     const failures: string[] = [];
     for (const r of routes) {
       // A fresh session per call: the sign-out route ends the one it is given.
       const credentials: Record<string, string>[] = [{ cookie: await sessionCookieFor(t.db, operatorId) }, { authorization: `Bearer ${token}` }];
       for (const headers of credentials) {
-        // What only a person may do (tokens, operators, one's password) answers a token 403 by design, checked in their own tests.
-        if (headers.authorization && PERSON_ONLY.has(`${r.method} /${path.dirname(r.file).split(path.sep).join("/")}`)) continue;
+        // What only a person may do (tokens, operators, one's password) is refused to a token.
+        const refused = !!headers.authorization && PERSON_ONLY.has(`${r.method} /${path.dirname(r.file).split(path.sep).join("/")}`);
         const body = r.method === "GET" || r.method === "HEAD" ? undefined : {};
         const req = apiRequest(r.path, { method: r.method, headers, body });
         const res = await proxy(new NextRequest(req.clone()));
+        const label = `${r.method} ${r.path} (${Object.keys(headers)[0]})`;
         if (res.headers.get("x-middleware-next") !== "1") {
-          failures.push(`${r.method} ${r.path} (${Object.keys(headers)[0]}) stopped by the proxy: ${res.status}`);
+          if (!(refused && res.status === 403)) failures.push(`${label} stopped by the proxy: ${res.status}`);
           continue;
         }
         const through = forwarded(req, res);
@@ -124,7 +125,9 @@ describe.each(testProviders())("proxy.ts in front of every API route on %s", (pr
         const answer = await mod[r.method as keyof RouteModule]!(through, { params: Promise.resolve(r.params) });
         await answer.body?.cancel();
         const authRoute = r.path.startsWith("/api/auth/");
-        if (!authRoute && (answer.status === 401 || answer.status === 403)) failures.push(`${r.method} ${r.path} (${Object.keys(headers)[0]}) → handler ${answer.status}`);
+        if (refused) {
+          if (answer.status !== 403) failures.push(`${label} → ${answer.status}, not 403`);
+        } else if (!authRoute && (answer.status === 401 || answer.status === 403)) failures.push(`${label} → handler ${answer.status}`);
       }
     }
     expect(failures).toEqual([]);
