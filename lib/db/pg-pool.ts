@@ -24,6 +24,8 @@ const KEEPALIVE_DELAY_MS = 10_000;
 export interface PoolOptions {
   max: number;
   deadlines: DatabaseDeadlines;
+  /** Server settings for each of the pool's sessions, beyond the deadlines. */
+  settings?: Record<string, string>;
 }
 
 /**
@@ -49,6 +51,7 @@ export function createPgPool(url: string, options: PoolOptions): pg.Pool {
     idle_in_transaction_session_timeout: transactionMs(options.deadlines),
     keepAlive: true,
     keepAliveInitialDelayMillis: KEEPALIVE_DELAY_MS,
+    options: Object.entries(options.settings ?? {}).map(([name, value]) => `-c ${name}=${value}`).join(" ") || undefined,
   });
   // An idle connection that fails has already been dropped by the pool; without a
   // listener the error would end the process.

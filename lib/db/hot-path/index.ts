@@ -4,7 +4,7 @@ import { sqliteHotPath } from "./sqlite";
 
 /** The hot-path statements for a connection, prepared once per connection. */
 export const hotPathFor = perConnection((db) => {
-  if (db.pgPool) return postgresHotPath(db.pgPool);
+  if (db.pgPool && db.pgClaimPool) return postgresHotPath(db.pgPool, db.pgClaimPool);
   if (db.sqlite) return sqliteHotPath(db.sqlite.connection, db.sqlite.gate);
   throw new Error(`No driver connection for ${db.provider}`);
 });

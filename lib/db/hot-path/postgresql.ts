@@ -198,10 +198,16 @@ const NEXT_DUE = `SELECT ${ms('"nextAttemptAt"')} AS "at" FROM "Delivery" WHERE 
 
 /**
  * The hot paths on the pool Prisma shares (pg-pool.ts: its connect and statement deadlines,
- * its handling of dead connections). Named statements are prepared once per connection.
+ * its handling of dead connections), the claim on a connection of its own (client.ts).
+ * Named statements are prepared once per connection.
  */
-export function postgresHotPath(pool: pg.Pool): HotPathSql {
-  const query = <R extends pg.QueryResultRow>(name: string, text: string, values: unknown[]) => pool.query<R>({ name: `hookrelay_${name}`, text, values });
+export function postgresHotPath(pool: pg.Pool, claimPool: pg.Pool): HotPathSql {
+  const on =
+    (p: pg.Pool) =>
+    <R extends pg.QueryResultRow>(name: string, text: string, values: unknown[]) =>
+      p.query<R>({ name: `hookrelay_${name}`, text, values });
+  const query = on(pool);
+  const claimQuery = on(claimPool);
 
   async function recordAttempts(writes: readonly AttemptWrite[]): Promise<boolean[]> {
     if (writes.length === 0) return [];
@@ -226,7 +232,7 @@ export function postgresHotPath(pool: pg.Pool): HotPathSql {
       return { kind: "replay", answer: { id: row.id, resultStatus: row.resultStatus ?? 200, resultBody: row.resultBody, expiresAt: Number(row.expiresAt) } };
     },
     async claim(input: ClaimInput): Promise<ClaimedDelivery[]> {
-      const r = await query("claim", CLAIM, claimArgs(input));
+      const r = await claimQuery("claim", CLAIM, claimArgs(input));
       return r.rows.map(claimedFromRow);
     },
     recordAttempts,
