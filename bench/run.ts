@@ -223,15 +223,15 @@ for (const provider of providers) {
       log(`${provider}: claim with ${args["claim-rows"]} deliveries due`);
       const claim = await measureClaim(db, Number(args["claim-rows"]));
       raw[`${provider}.claim`] = claim;
-      log(`  claim p50 ${claim.p50Ms.toFixed(2)} ms, p95 ${claim.p95Ms.toFixed(2)} ms; one-row look-up ${claim.lookupP50Ms.toFixed(2)} ms`);
+      log(`  claim p50 ${claim.p50Ms.toFixed(2)} ms, p95 ${claim.p95Ms.toFixed(2)} ms; on a short queue ${claim.shortQueueP50Ms.toFixed(2)} ms`);
       rows.push({
         figure: `claim of ${claim.batch} with ${claim.dueRows.toLocaleString("en")} due (p50)`,
         provider,
         value: claim.p50Ms,
         unit: "ms",
-        baselineLabel: "one-row look-up",
-        baseline: claim.lookupP50Ms,
-        ratio: claim.p50Ms / claim.lookupP50Ms,
+        baselineLabel: `the same claims with ${(claim.claims * claim.batch).toLocaleString("en")} due`,
+        baseline: claim.shortQueueP50Ms,
+        ratio: claim.p50Ms / claim.shortQueueP50Ms,
         target: "< 1 ms",
         met: claim.p50Ms < 1,
         note: `p95 ${claim.p95Ms.toFixed(2)} ms over ${claim.claims} claims`,
