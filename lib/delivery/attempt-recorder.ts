@@ -8,7 +8,7 @@ export class LeaseLostError extends Error {
 }
 
 /** Enough to amortise a commit, small enough that one batch stays a short write. */
-const MAX_BATCH = 256;
+export const MAX_BATCH = 256;
 
 interface Pending {
   write: AttemptWrite;

@@ -9,7 +9,7 @@ import { classifyAttempt, type AttemptResult } from "../retry/classify";
 import type { RandomSource } from "../retry/random";
 import { EndpointThrottle } from "./endpoint-throttle";
 import { PolicyResolver } from "./policy-resolver";
-import { AttemptRecorder, LeaseLostError } from "./attempt-recorder";
+import { AttemptRecorder, LeaseLostError, MAX_BATCH } from "./attempt-recorder";
 import { attemptWrite, type FinishedAttempt } from "./attempt-write";
 import { WebhookSender, type SendResult } from "./send";
 import { parseSourceHeaders } from "../inbound/forwarded-headers";
@@ -28,6 +28,13 @@ export interface WorkerOptions {
   autoDisableAfterMs: number;
   /** Added to the longest request timeout to make the lease: a lease must outlive its request. */
   leaseMarginMs?: number;
+  /**
+   * Answered attempts that may wait for their record's commit while the worker goes on
+   * claiming. By default, on PostgreSQL, as many as one record batch holds; on SQLite none:
+   * its commit is a short call in this process, so there is nothing to overlap, and
+   * slots freed one by one would only split the claims into smaller ones.
+   */
+  recordBacklog?: number;
   now?: () => number;
   random?: RandomSource;
 }
@@ -63,7 +70,10 @@ export class DeliveryWorker {
   private readonly sender: WebhookSender;
   private readonly policies: PolicyResolver;
   private readonly throttle = new EndpointThrottle();
+  /** Deliveries being attempted: claimed and not yet answered. */
   private readonly active = new Set<Promise<void>>();
+  /** Attempts answered whose record has not committed yet. */
+  private readonly recording = new Set<Promise<void>>();
   private readonly shutdown = new AbortController();
   private running = false;
   private loopDone: Promise<void> | undefined;
@@ -82,6 +92,7 @@ export class DeliveryWorker {
       allowPrivateDestinations: options.allowPrivateDestinations,
       autoDisableAfterMs: options.autoDisableAfterMs,
       leaseMarginMs: options.leaseMarginMs ?? DEFAULT_LEASE_MARGIN_MS,
+      recordBacklog: options.recordBacklog ?? (options.db.provider === "postgresql" ? MAX_BATCH : 0),
       now: options.now ?? Date.now,
       random: options.random ?? Math.random,
     };
@@ -92,7 +103,7 @@ export class DeliveryWorker {
   }
 
   get inFlight(): number {
-    return this.active.size;
+    return this.active.size + this.recording.size;
   }
 
   /** How the claim loop is doing, for the supervisor (worker-supervisor.ts) and /api/health. */
@@ -128,6 +139,7 @@ export class DeliveryWorker {
       await settled;
     }
     clearTimeout(timer);
+    await Promise.allSettled([...this.recording]);
     await this.recorder.drain();
     await this.sender.close();
     logger.info({ workerId: this.id }, "delivery worker stopped");
@@ -135,7 +147,7 @@ export class DeliveryWorker {
 
   private async loop(): Promise<void> {
     while (this.running) {
-      const free = this.opts.concurrency - this.active.size;
+      const free = this.freeSlots();
       let claimed = 0;
       if (free > 0) {
         try {
@@ -189,12 +201,22 @@ export class DeliveryWorker {
     });
   }
 
-  private track(work: Promise<void>): void {
-    this.active.add(work);
+  /**
+   * Up to `concurrency` attempts at once, and up to `recordBacklog` answered attempts
+   * waiting for their record's commit: the claims go on beside the commits instead of
+   * waiting for them (a PostgreSQL commit takes as long as dozens of requests to a fast
+   * receiver), and a database that stops committing stops the claiming.
+   */
+  private freeSlots(): number {
+    return this.opts.concurrency - this.active.size - Math.max(0, this.recording.size - this.opts.recordBacklog);
+  }
+
+  private track(work: Promise<void>, set = this.active): void {
+    set.add(work);
     void work.finally(() => {
-      this.active.delete(work);
+      set.delete(work);
       // Enough slots are free: look for more work now rather than after the poll interval.
-      if (this.opts.concurrency - this.active.size >= Math.max(1, this.opts.concurrency * REFILL_SHARE)) this.wake?.();
+      if (this.freeSlots() >= Math.max(1, this.opts.concurrency * REFILL_SHARE)) this.wake?.();
     });
   }
 
@@ -205,24 +227,28 @@ export class DeliveryWorker {
   }
 
   private async process(d: ClaimedDelivery): Promise<void> {
-    const id = d.id;
     try {
       await this.deliver(d);
     } catch (err) {
-      if (err instanceof LeaseLostError) {
-        logger.warn({ workerId: this.id, deliveryId: id }, err.message);
-        return;
-      }
-      if (isDatabaseUnavailable(err)) {
-        logger.warn({ workerId: this.id, deliveryId: id, err: String(err) }, "database unavailable mid-attempt; the delivery returns to the queue when its lease expires");
-        return;
-      }
-      logger.error({ workerId: this.id, deliveryId: id, err }, "delivery attempt failed inside the worker; recording it as a failed attempt");
-      try {
-        await this.recordWorkerError(d, err);
-      } catch (recordErr) {
-        logger.error({ workerId: this.id, deliveryId: id, err: recordErr }, "could not record the failed attempt; the delivery returns to the queue when its lease expires");
-      }
+      await this.failed(d, err);
+    }
+  }
+
+  private async failed(d: ClaimedDelivery, err: unknown): Promise<void> {
+    const id = d.id;
+    if (err instanceof LeaseLostError) {
+      logger.warn({ workerId: this.id, deliveryId: id }, err.message);
+      return;
+    }
+    if (isDatabaseUnavailable(err)) {
+      logger.warn({ workerId: this.id, deliveryId: id, err: String(err) }, "database unavailable mid-attempt; the delivery returns to the queue when its lease expires");
+      return;
+    }
+    logger.error({ workerId: this.id, deliveryId: id, err }, "delivery attempt failed inside the worker; recording it as a failed attempt");
+    try {
+      await this.recordWorkerError(d, err);
+    } catch (recordErr) {
+      logger.error({ workerId: this.id, deliveryId: id, err: recordErr }, "could not record the failed attempt; the delivery returns to the queue when its lease expires");
     }
   }
 
@@ -310,7 +336,8 @@ export class DeliveryWorker {
     }
     const finished = this.opts.now();
     const outcome = classifyAttempt(send.result, { policy, attempt, now: finished, random: this.opts.random, previousDelayMs: d.previousDelayMs ?? undefined });
-    await this.record(d, { attempt, startedAt: now, finishedAt: finished, send, outcome, policy });
     metrics().deliveryAttempt(outcome.type.toLowerCase(), send.durationMs);
+    // The slot frees now; the record commits with the next batch (freeSlots).
+    this.track(this.record(d, { attempt, startedAt: now, finishedAt: finished, send, outcome, policy }).catch((err) => this.failed(d, err)), this.recording);
   }
 }

@@ -206,4 +206,35 @@ describe.each(testProviders())("delivery worker on %s", (provider) => {
     const attempts = await t.db.prisma.deliveryAttempt.count({ where: { deliveryId: { in: ids } } });
     expect(attempts).toBe(60);
   });
+  // PostgreSQL can hold back the records alone: a lock on the attempts table stops their
+  // INSERT, while the claim only reads that table.
+  it.runIf(provider === "postgresql")("keeps sending while attempts wait for their record's commit, up to its record backlog, then stops claiming", async () => {
+    const concurrency = 4;
+    const recordBacklog = 6;
+    const ep = await makeEndpoint(t.db, receiver.url);
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) ids.push(await send(t.db, ep, { i }));
+    const blocker = await t.db.pgPool!.connect();
+    try {
+      await blocker.query("BEGIN");
+      await blocker.query('LOCK TABLE "DeliveryAttempt" IN EXCLUSIVE MODE');
+      worker = startWorker(t.db, { concurrency, recordBacklog });
+      await waitFor(() => receiver.requests.length >= concurrency + recordBacklog);
+      // Two more turns of the claim loop, the second begun after the count was reached, claim nothing.
+      const reached = Date.now();
+      await waitFor(() => (worker!.progress.lastLoopAt ?? 0) > reached);
+      const next = worker.progress.lastLoopAt!;
+      await waitFor(() => worker!.progress.lastLoopAt! > next);
+      expect(worker.inFlight).toBe(concurrency + recordBacklog);
+      expect(receiver.requests).toHaveLength(concurrency + recordBacklog);
+      await blocker.query("COMMIT");
+    } finally {
+      blocker.release();
+    }
+    for (const id of ids) {
+      const d = await finalStatus(t.db, id);
+      expect([d.status, d.attempts.length]).toEqual(["succeeded", 1]);
+    }
+    expect(receiver.requests).toHaveLength(ids.length);
+  });
 });
