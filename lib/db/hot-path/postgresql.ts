@@ -8,16 +8,28 @@ import type { AcceptInput, AcceptResult, AttemptWrite, ClaimedDelivery, ClaimInp
 const ts = (n: number) => `(to_timestamp($${n}::float8 / 1000) AT TIME ZONE 'UTC')`;
 const ms = (col: string) => `(extract(epoch FROM ${col}) * 1000)::float8`;
 
-const ROUTES = `SELECT "id", "eventTypes", "enabled" FROM "Endpoint"`;
+// All an event's deliveries depend on of the endpoints, as one value. The accept compares it,
+// in its own snapshot, with the value its routes were read with: routes read once serve
+// every event until an endpoint is added, removed, disabled or given other event types,
+// here or through another instance, and each event is still routed as of its own commit.
+const ROUTES_FINGERPRINT = `(SELECT md5(coalesce(json_agg(json_build_array("id", "eventTypes", "enabled") ORDER BY "id")::text, '')) FROM "Endpoint")`;
+
+const ROUTES = `SELECT f."fingerprint", e."id", e."eventTypes", e."enabled" FROM (SELECT ${ROUTES_FINGERPRINT} AS "fingerprint") f LEFT JOIN "Endpoint" e ON true`;
+
+/** Times an accept may find the endpoints changed since it read them before it gives up. */
+const MAX_STALE_ROUTES = 3;
 
 // One statement, so one commit: the event with its final answer, its message and its
-// deliveries; or, for a duplicate of a finished live record, the count and the stored answer.
+// deliveries; or, for a duplicate of a finished live record, the count and the stored answer;
+// or, when the endpoints changed since the caller read them ($18), nothing but 'stale'.
 // Foreign keys are checked at the end of the statement, so the event may name its message first.
 const ACCEPT = `
-WITH ev AS (
+WITH fresh AS (
+  SELECT 1 WHERE ${ROUTES_FINGERPRINT} = $18
+), ev AS (
   INSERT INTO "InboundEvent" ("id", "sourceId", "idempotencyKey", "keySource", "eventType", "payload", "headers", "status",
     "resultStatus", "resultBody", "runs", "providerAttempt", "duplicateCount", "receivedAt", "processedAt", "expiresAt", "messageId")
-  VALUES ($1, $2, $3, $4, $5, $6, $7, 'processed', 200, $8, 1, $9::int, 0, ${ts(10)}, ${ts(10)}, ${ts(11)}, $12)
+  SELECT $1, $2, $3, $4, $5, $6, $7, 'processed', 200, $8, 1, $9::int, 0, ${ts(10)}, ${ts(10)}, ${ts(11)}, $12 FROM fresh
   ON CONFLICT ("sourceId", "idempotencyKey") DO NOTHING
   RETURNING "id"
 ), msg AS (
@@ -37,7 +49,9 @@ WITH ev AS (
 )
 SELECT 'accepted' AS "kind", NULL AS "id", NULL::int AS "resultStatus", NULL AS "resultBody", NULL::float8 AS "expiresAt", (SELECT count(*) FROM del) AS "deliveries" FROM ev
 UNION ALL
-SELECT 'replay', "id", "resultStatus", "resultBody", "expiresAt", 0 FROM dup`;
+SELECT 'replay', "id", "resultStatus", "resultBody", "expiresAt", 0 FROM dup
+UNION ALL
+SELECT 'stale', NULL, NULL, NULL, NULL, 0 WHERE NOT EXISTS (SELECT 1 FROM fresh) AND NOT EXISTS (SELECT 1 FROM dup)`;
 
 // Two index-ordered scans, each stopped by its LIMIT (expired leases first, then pending by
 // due time); SKIP LOCKED lets several workers claim side by side without waiting on each other.
@@ -208,6 +222,12 @@ export function postgresHotPath(pool: pg.Pool, claimPool: pg.Pool): HotPathSql {
       p.query<R>({ name: `hookrelay_${name}`, text, values });
   const query = on(pool);
   const claimQuery = on(claimPool);
+  let routes: { fingerprint: string; list: EndpointRoute[] } | null = null;
+
+  async function readRoutes(): Promise<{ fingerprint: string; list: EndpointRoute[] }> {
+    const { rows } = await query<{ fingerprint: string; id: string | null; eventTypes: string; enabled: boolean }>("routes", ROUTES, []);
+    return { fingerprint: rows[0].fingerprint, list: rows.flatMap((r) => (r.id === null ? [] : [{ id: r.id, eventTypes: r.eventTypes, enabled: r.enabled }])) };
+  }
 
   async function recordAttempts(writes: readonly AttemptWrite[]): Promise<boolean[]> {
     if (writes.length === 0) return [];
@@ -219,17 +239,21 @@ export function postgresHotPath(pool: pg.Pool, claimPool: pg.Pool): HotPathSql {
 
   return {
     async accept(input: AcceptInput): Promise<AcceptResult> {
-      const routes = (await query<EndpointRoute>("routes", ROUTES, [])).rows;
-      const targets = input.targets(routes);
-      const r = await query<{ kind: string; id: string; resultStatus: number | null; resultBody: string; expiresAt: number }>("accept", ACCEPT, [
-        input.eventId, input.sourceId, input.key, input.keySource, input.eventType, input.payload, input.headers,
-        input.resultBody(targets.length), input.providerAttempt, input.now, input.expiresAt, input.messageId, input.messageType, input.sourceHeaders,
-        targets.map(() => newId(input.now)), targets.map((t) => t.id), targets.map((t) => (t.enabled ? "pending" : "held")),
-      ]);
-      const row = r.rows[0];
-      if (!row) return { kind: "exists" };
-      if (row.kind === "accepted") return { kind: "accepted" };
-      return { kind: "replay", answer: { id: row.id, resultStatus: row.resultStatus ?? 200, resultBody: row.resultBody, expiresAt: Number(row.expiresAt) } };
+      for (let stale = 0; ; stale++) {
+        routes ??= await readRoutes();
+        const targets = input.targets(routes.list);
+        const r = await query<{ kind: string; id: string; resultStatus: number | null; resultBody: string; expiresAt: number }>("accept", ACCEPT, [
+          input.eventId, input.sourceId, input.key, input.keySource, input.eventType, input.payload, input.headers,
+          input.resultBody(targets.length), input.providerAttempt, input.now, input.expiresAt, input.messageId, input.messageType, input.sourceHeaders,
+          targets.map(() => newId(input.now)), targets.map((t) => t.id), targets.map((t) => (t.enabled ? "pending" : "held")), routes.fingerprint,
+        ]);
+        const row = r.rows[0];
+        if (!row) return { kind: "exists" };
+        if (row.kind === "accepted") return { kind: "accepted" };
+        if (row.kind === "replay") return { kind: "replay", answer: { id: row.id, resultStatus: row.resultStatus ?? 200, resultBody: row.resultBody, expiresAt: Number(row.expiresAt) } };
+        if (stale + 1 >= MAX_STALE_ROUTES) throw new Error(`the endpoints changed ${MAX_STALE_ROUTES} times while the event was being stored`);
+        routes = null;
+      }
     },
     async claim(input: ClaimInput): Promise<ClaimedDelivery[]> {
       const r = await claimQuery("claim", CLAIM, claimArgs(input));

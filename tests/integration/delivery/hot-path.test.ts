@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "@/lib/db/client";
+import { connect, type Db } from "@/lib/db/client";
 import { hotPathFor, type AcceptInput, type AttemptWrite } from "@/lib/db/hot-path";
 import { newId } from "@/lib/db/ids";
 import { AttemptRecorder, LeaseLostError } from "@/lib/delivery/attempt-recorder";
@@ -91,6 +91,33 @@ describe.each(testProviders())("the hot-path statements on %s", (provider) => {
     expect(await sql.accept(acceptInput(sourceId, "evt_old"))).toEqual({ kind: "exists" });
     expect(await t.db.prisma.message.count()).toBe(messages);
     expect(await t.db.prisma.inboundEvent.findMany({ where: { sourceId }, select: { duplicateCount: true } })).toEqual([{ duplicateCount: 0 }, { duplicateCount: 0 }]);
+  });
+
+  it("routes each event by the endpoints as they are when it is stored, changed through another connection in between", async () => {
+    const sql = hotPathFor(t.db);
+    const other = await connect(t.url);
+    const mine = [wanted];
+    // Earlier tests' endpoints take these events too; only this test's are looked at.
+    const routed = async (key: string) => {
+      const input = acceptInput(sourceId, key);
+      expect(await sql.accept(input)).toEqual({ kind: "accepted" });
+      const deliveries = await t.db.prisma.delivery.findMany({ where: { messageId: input.messageId, endpointId: { in: mine } }, orderBy: { endpointId: "asc" } });
+      return deliveries.map((d) => [d.endpointId, d.status]);
+    };
+    try {
+      expect(await routed("route_1")).toEqual([[wanted, "pending"]]);
+      const added = (await other.prisma.endpoint.create({ data: { url: "http://127.0.0.1:9/c", secret: SECRET, eventTypes: '["order.paid"]' } })).id;
+      mine.push(added);
+      expect(await routed("route_2")).toEqual([[wanted, "pending"], [added, "pending"]].sort());
+      await other.prisma.endpoint.update({ where: { id: wanted }, data: { enabled: false } });
+      expect(await routed("route_3")).toEqual([[wanted, "held"], [added, "pending"]].sort());
+      await other.prisma.endpoint.update({ where: { id: added }, data: { eventTypes: '["invoice.*"]' } });
+      expect(await routed("route_4")).toEqual([[wanted, "held"]]);
+      await other.prisma.endpoint.delete({ where: { id: wanted } });
+      expect(await routed("route_5")).toEqual([]);
+    } finally {
+      await other.close();
+    }
   });
 
   it("records a batch of attempts in one commit, each fenced on its lease: a lost lease writes nothing and only its caller hears", async () => {
