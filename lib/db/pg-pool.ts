@@ -29,6 +29,18 @@ export interface PoolOptions {
 }
 
 /**
+ * The connection string and `options` for sessions with `settings`: node-postgres lets the
+ * URL's own `options` replace an explicit value, so the two are merged and the URL's taken out.
+ */
+function withSettings(url: string, settings: Record<string, string> | undefined): { connectionString: string; options?: string } {
+  if (!settings) return { connectionString: url };
+  const u = new URL(url);
+  const options = [u.searchParams.get("options"), ...Object.entries(settings).map(([name, value]) => `-c ${name}=${value}`)].filter(Boolean).join(" ");
+  u.searchParams.delete("options");
+  return { connectionString: u.toString(), options };
+}
+
+/**
  * The PostgreSQL connection pool, shared by Prisma and any code that queries the driver
  * directly, so both inherit the same deadlines:
  * - connecting, and waiting for a free connection, end after `connectMs`;
@@ -43,7 +55,7 @@ export interface PoolOptions {
 export function createPgPool(url: string, options: PoolOptions): pg.Pool {
   const { connectMs, statementMs } = options.deadlines;
   const pool = new pg.Pool({
-    connectionString: url,
+    ...withSettings(url, options.settings),
     max: options.max,
     connectionTimeoutMillis: connectMs,
     statement_timeout: statementMs,
@@ -51,7 +63,6 @@ export function createPgPool(url: string, options: PoolOptions): pg.Pool {
     idle_in_transaction_session_timeout: transactionMs(options.deadlines),
     keepAlive: true,
     keepAliveInitialDelayMillis: KEEPALIVE_DELAY_MS,
-    options: Object.entries(options.settings ?? {}).map(([name, value]) => `-c ${name}=${value}`).join(" ") || undefined,
   });
   // An idle connection that fails has already been dropped by the pool; without a
   // listener the error would end the process.
