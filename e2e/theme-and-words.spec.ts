@@ -46,6 +46,24 @@ test("the theme follows the system until the operator picks one, and the pick is
   await expect(html).not.toHaveClass(/\bdark\b/);
 });
 
+test("a change of the system setting while the page is still loading applies once the page runs", async ({ page }) => {
+  await page.emulateMedia({ colorScheme: "light" });
+  let release = () => {};
+  const loaded = new Promise<void>((resolve) => (release = resolve));
+  // The page's scripts wait, so nothing listens for the system setting yet.
+  await page.route("**/_next/static/chunks/**/*.js", async (route) => {
+    await loaded;
+    await route.continue();
+  });
+  await page.goto("/", { waitUntil: "domcontentloaded" });
+  const html = page.locator("html");
+  await expect(html).not.toHaveClass(/\bdark\b/);
+  await page.emulateMedia({ colorScheme: "dark" });
+  release();
+  await expect(html).toHaveClass(/\bdark\b/);
+  await expect(page.getByRole("radiogroup", { name: "Theme" }).getByRole("radio", { name: "System" })).toBeChecked();
+});
+
 test.describe("in Berlin", () => {
   test.use({ timezoneId: "Europe/Berlin" });
 

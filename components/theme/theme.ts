@@ -66,6 +66,9 @@ export function subscribeToTheme(listener: () => void): () => void {
   listeners.add(listener);
   media.addEventListener("change", onChange);
   window.addEventListener("storage", onChange);
+  // The system setting may have changed between the head script and this subscription
+  // (a page slow to become interactive), when nothing was listening yet.
+  applyStoredTheme();
   return () => {
     listeners.delete(listener);
     media.removeEventListener("change", onChange);
