@@ -1,7 +1,7 @@
 import type { Db } from "../db/client";
 import { payloadMatchOf } from "./payload-query";
 import { eventTypePrefix, searchQuerySchema } from "./search";
-import { SEARCH_CATCH_UP_ROWS, searchSqlFor, type SearchTable } from "./sql";
+import { searchSqlFor, type SearchTable } from "./sql";
 
 /** `q` on a list: what the search box takes, narrowing the list to what it finds. */
 export const listSearchSchema = searchQuerySchema.shape.q.optional().describe(
@@ -20,7 +20,6 @@ async function matching(db: Db, table: SearchTable, q: string, byId: () => Promi
   if (prefix) return sql.findTypePrefix(table, prefix, MAX_LIST_MATCHES);
   const ids = await byId();
   if (ids.length > 0) return ids;
-  await sql.catchUp(SEARCH_CATCH_UP_ROWS);
   return sql.findPayload(table, payloadMatchOf(q), MAX_LIST_MATCHES);
 }
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { SearchHit as WireHit } from "../contract/search";
 import type { Db } from "../db/client";
-import { SEARCH_CATCH_UP_ROWS, searchSqlFor } from "./sql";
+import { searchSqlFor } from "./sql";
 import { formatPath, payloadMatchOf, type PayloadMatch } from "./payload-query";
 
 export const searchQuerySchema = z.object({
@@ -82,7 +82,6 @@ async function hitsOf(db: Db, eventIds: string[], messageIds: string[], matched:
 /** Payloads holding the text (or the JSON member). */
 async function byPayload(db: Db, match: PayloadMatch, matched: string): Promise<SearchHit[]> {
   const sql = searchSqlFor(db);
-  await sql.catchUp(SEARCH_CATCH_UP_ROWS);
   const [eventIds, messageIds] = await Promise.all([sql.findPayload("InboundEvent", match, PER_KIND), sql.findPayload("Message", match, PER_KIND)]);
   return hitsOf(db, eventIds, messageIds, matched);
 }

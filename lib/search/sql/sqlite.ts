@@ -11,6 +11,10 @@ const TABLES = Object.keys(FTS) as SearchTable[];
 // about 180 µs when each row commits on its own (measured on this machine).
 const BATCH = 2_000;
 
+// A payload search indexes what is still queued first, so an event stored a moment ago is
+// found; a larger backlog is left to the indexer in the background.
+const SEARCH_CATCH_UP_ROWS = 20_000;
+
 // The FTS5 table comes first so that it yields rowids newest first and the LIMIT stops the
 // scan; the LIKE or JSON check then drops rows whose words matched but not the text itself.
 const findText = (table: SearchTable) => `
@@ -47,8 +51,24 @@ export function sqliteSearchSql(connection: Database.Database, gate: SqliteGate)
     return s.dequeue.run(last).changes;
   });
 
+  async function catchUp(maxRows: number): Promise<number> {
+    let done = 0;
+    for (const table of TABLES) {
+      while (done < maxRows) {
+        // Synchronous and short, so it runs only between the other connection's transactions.
+        const n = await gate.run(() => indexBatch.immediate(table, Math.min(BATCH, maxRows - done)));
+        done += n;
+        if (n === 0) break;
+        // Lets requests in between batches.
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+    return done;
+  }
+
   return {
     async findPayload(table, match: PayloadMatch, limit) {
+      await catchUp(SEARCH_CATCH_UP_ROWS);
       const s = statements.get(table)!;
       if (match.kind === "text") return s.text.all(fts5Phrase(match.text), containsPattern(match.text), limit).map((r) => r.id);
       const { text, path, value } = match.equals;
@@ -65,19 +85,6 @@ export function sqliteSearchSql(connection: Database.Database, gate: SqliteGate)
       return connection.prepare<[Record<string, unknown>], { id: string }>(newestOfTypesSql(table, types.length, (n) => `@p${n}`)).all(params).map((r) => r.id);
     },
 
-    async catchUp(maxRows) {
-      let done = 0;
-      for (const table of TABLES) {
-        while (done < maxRows) {
-          // Synchronous and short, so it runs only between the other connection's transactions.
-          const n = await gate.run(() => indexBatch.immediate(table, Math.min(BATCH, maxRows - done)));
-          done += n;
-          if (n === 0) break;
-          // Lets requests in between batches.
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-      }
-      return done;
-    },
+    catchUp,
   };
 }

@@ -28,6 +28,11 @@ describe.each(testProviders())("the search statements on %s", (provider) => {
     expect(await sql().findPayload("Message", text("bravo charlie"), 10)).toEqual([]);
   });
 
+  it("finds a payload stored a moment ago, with nothing indexed in between", async () => {
+    const fresh = await message({ note: "quebec romeo sierra" });
+    expect(await sql().findPayload("Message", text("romeo sierra"), 10)).toEqual([fresh.id]);
+  });
+
   it("a row removed or changed before it was indexed leaves nothing behind", async () => {
     const gone = await message({ note: "golf hotel" });
     const changed = await message({ note: "golf india" });
