@@ -2,11 +2,12 @@ import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { hotPathFor } from "@/lib/db/hot-path";
-import { claimIdsStatement } from "@/lib/db/hot-path/postgresql";
+import { claimStatement } from "@/lib/db/hot-path/postgresql";
 import { CLAIM_SQL } from "@/lib/db/hot-path/sqlite";
 import { testProviders, useTestDatabase } from "../../support/databases";
 
 const DUE = 20_000;
+const IDLE_ENDPOINTS = 2_000;
 const CHUNK = 500;
 
 /** `count` deliveries to one endpoint, due one millisecond apart from `from`. */
@@ -28,7 +29,7 @@ async function claimPlan(db: Db, now: number): Promise<string> {
   const input = { owner: "plan", leaseUntil: now + 60_000, now, limit: 32 };
   if (db.pgClaimPool) {
     // The plan the claim's own session runs, so the generic one (lib/db/client.ts).
-    const { sql, args } = claimIdsStatement(input);
+    const { sql, args } = claimStatement(input);
     const client = await db.pgClaimPool.connect();
     try {
       await client.query(`PREPARE claim_plan AS ${sql}`);
@@ -57,20 +58,24 @@ describe.each(testProviders())(`the worker's claim on %s with ${DUE} deliveries 
   beforeAll(async () => {
     const endpoint = await t.db.prisma.endpoint.create({ data: { url: "http://127.0.0.1:9/plan", secret: "whsec_cGxhbi1zZWNyZXQtMDEyMzQ1Njc4OWFiY2RlZg==" } });
     endpointId = endpoint.id;
+    // Endpoints that have nothing due: the claim must not read them either.
+    await t.db.prisma.endpoint.createMany({ data: Array.from({ length: IDLE_ENDPOINTS }, (_, i) => ({ url: `http://127.0.0.1:9/idle-${i}`, secret: "whsec_aWRsZS1zZWNyZXQtMDEyMzQ1Njc4OWFiY2RlZg==" })) });
     pending = await seedDue(t.db, endpointId, DUE, past);
     // Work a dead worker held: its lease ran out a minute ago.
     expired = await seedDue(t.db, endpointId, 3, past + DUE, { status: "in_flight", leaseExpiresAt: new Date(Date.now() - 60_000) });
-    await t.db.prisma.$executeRawUnsafe(provider === "postgresql" ? 'ANALYZE "Delivery"' : "ANALYZE");
+    await t.db.prisma.$executeRawUnsafe(provider === "postgresql" ? 'ANALYZE "Delivery", "Message", "Endpoint"' : "ANALYZE");
   });
 
-  it("reads the due work through the status indexes in order, without scanning or sorting the backlog", async () => {
+  it("reads the due work through the status indexes in order, and only the messages and endpoints it claims", async () => {
     const plan = await claimPlan(t.db, Date.now());
     if (provider === "postgresql") {
       // A generic plan names its parameters instead of their values.
       expect(plan).toContain("$3");
       expect(plan).toContain("Delivery_status_nextAttemptAt_idx");
       expect(plan).toContain("Delivery_status_leaseExpiresAt_idx");
-      expect(plan).not.toContain('"Node Type":"Seq Scan"');
+      expect(plan).toContain("Message_pkey");
+      expect(plan).toContain("Endpoint_pkey");
+      expect(plan).not.toMatch(/"Node Type":"Seq Scan"[^{}]*"Relation Name":"(Delivery|Message|Endpoint)"/);
       expect(plan).not.toContain('"Node Type":"Sort"');
     } else {
       expect(plan).toContain("Delivery_status_nextAttemptAt_idx");
