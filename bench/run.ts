@@ -17,7 +17,7 @@ const { values: args } = parseArgs({
     providers: { type: "string", default: "sqlite,postgresql" },
     "memory-on": { type: "string", default: "sqlite" },
     "memory-events": { type: "string", default: "100000" },
-    "memory-max-seconds": { type: "string", default: "240" },
+    "memory-max-seconds": { type: "string", default: "480" },
     // Two web instances and two workers sharing one database: where several instances are a deployment.
     "scale-on": { type: "string", default: "postgresql" },
     "claim-rows": { type: "string", default: "20000" },
@@ -98,21 +98,19 @@ function inboundRows(provider: Provider, label: string, f: InboundFigures): void
 const MEMORY_GROWTH_LIMIT_MIB = 20;
 
 function memoryRow(provider: Provider, m: MemoryFigures): void {
-  log(`  memory: start ${m.startupMiB.toFixed(0)} MiB, after ${m.afterMiB.toFixed(0)} MiB; last half +${m.lastHalfGrowthMiB?.toFixed(1) ?? "n/a"} MiB, ${m.growthPer10kMiB?.toFixed(2) ?? "n/a"} MiB per 10k past the tier`);
-  // Over the last half when the fill got there; otherwise the rate past the tier, projected over the same count.
-  const projected = m.growthPer10kMiB === null ? null : (m.growthPer10kMiB * memoryEvents) / 2 / 10_000;
-  const growth = m.lastHalfGrowthMiB ?? projected;
+  const growth = m.lastHalfGrowthMiB;
+  log(`  memory after a full collection: ${m.startMiB.toFixed(0)} MiB before the fill, ${m.halfMiB.toFixed(0)} MiB at ${m.halfEvents.toLocaleString("en")} events, ${m.afterMiB.toFixed(0)} MiB at ${m.distinctEvents.toLocaleString("en")}; under load ${m.halfUnderLoadMiB.toFixed(0)} and ${m.afterUnderLoadMiB.toFixed(0)} MiB`);
   rows.push({
     figure: `server RSS growth over the last ${(memoryEvents / 2).toLocaleString("en")} of ${memoryEvents.toLocaleString("en")} events`,
     provider,
     value: growth ?? Number.NaN,
     unit: "MiB",
-    baselineLabel: "RSS after start-up + warm-up",
-    baseline: m.startupMiB,
-    ratio: (growth ?? Number.NaN) / m.startupMiB,
+    baselineLabel: "RSS before the fill",
+    baseline: m.startMiB,
+    ratio: (growth ?? Number.NaN) / m.startMiB,
     target: `≤ ${MEMORY_GROWTH_LIMIT_MIB} MiB`,
     met: growth === null ? null : growth <= MEMORY_GROWTH_LIMIT_MIB,
-    note: `${m.distinctEvents.toLocaleString("en")} distinct events in ${m.fillSeconds.toFixed(0)} s (memory tier ${m.tierSize.toLocaleString("en")}); RSS ${m.startupMiB.toFixed(0)} → ${m.afterMiB.toFixed(0)} MiB; ${m.growthPer10kMiB === null ? "too few samples past the tier for a rate" : `${m.growthPer10kMiB.toFixed(2)} MiB per 10k events past the tier`}${m.lastHalfGrowthMiB === null ? " (fill stopped by the time cap: the verdict is the rate, projected)" : ""}`,
+    note: `RSS after a full collection: ${m.halfMiB.toFixed(0)} MiB at ${m.halfEvents.toLocaleString("en")} events, ${m.afterMiB.toFixed(0)} MiB at ${m.distinctEvents.toLocaleString("en")} (memory tier ${m.tierSize.toLocaleString("en")}); under load, before each collection, ${m.halfUnderLoadMiB.toFixed(0)} and ${m.afterUnderLoadMiB.toFixed(0)} MiB; fill ${m.fillSeconds.toFixed(0)} s${m.reachedTarget ? "" : growth === null ? " (stopped by the time cap before half the events: no verdict)" : " (stopped by the time cap: the growth per event, projected)"}`,
   });
 }
 
@@ -165,7 +163,7 @@ for (const provider of providers) {
     }
 
     log(`${provider}: inbound on next start (worker off)`);
-    const server = await startNext(scratch.url);
+    const server = await startNext(scratch.url, {}, { inspect: memoryOn.has(provider) });
     let inbound;
     let flood;
     try {

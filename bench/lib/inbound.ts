@@ -1,4 +1,5 @@
 import { treeCpuMs } from "./cpu";
+import { collectGarbage } from "./inspector";
 import type { Child } from "./processes";
 import { treeRssMiB } from "./processes";
 import { runLoad, type LoadOptions, type LoadResult } from "./load";
@@ -17,19 +18,31 @@ export interface InboundSettings {
 }
 
 export interface MemoryFigures {
-  startupMiB: number;
   distinctEvents: number;
-  /** The size of the in-memory duplicate tier: growth is judged after it is full. */
+  /** The size of the in-memory duplicate tier: full well before half the events are in. */
   tierSize: number;
-  /** RSS growth over the last half of the distinct events; null when the fill stopped short of them. */
-  lastHalfGrowthMiB: number | null;
-  /** RSS growth per 10 000 events once the tier was full (least squares over the samples); null with too few samples. */
-  growthPer10kMiB: number | null;
+  /**
+   * RSS after a full garbage collection (inspector.ts): before the fill, once half the
+   * events are in, and at the end. What the server keeps, which is what grows if it leaks;
+   * without the collection, RSS mostly shows how much garbage V8 let pile up.
+   */
+  startMiB: number;
+  halfMiB: number;
   afterMiB: number;
+  /** Distinct events at the half reading. */
+  halfEvents: number;
+  /** RSS just before each of the two collections, under load. */
+  halfUnderLoadMiB: number;
+  afterUnderLoadMiB: number;
+  /**
+   * afterMiB − halfMiB, over the last half of the events; when the time cap stopped the fill
+   * short, that growth per event projected over the same count; null if it stopped before the half.
+   */
+  lastHalfGrowthMiB: number | null;
   /** False when the time cap stopped the fill short of the target. */
   reachedTarget: boolean;
   fillSeconds: number;
-  /** RSS after each chunk of the fill: [distinct events, MiB]. */
+  /** RSS under load after each chunk of the fill: [distinct events, MiB]. */
   samples: [number, number][];
 }
 
@@ -110,7 +123,6 @@ export async function measureInbound(servers: Child[], s: InboundSettings): Prom
   await measuredLoad(servers, { ...common, path: "/api/ping", durationS: 2, body: () => eventBody(ids.next()) });
   await measuredLoad(servers, { ...common, path: "/api/webhook", durationS: 3, body: () => eventBody(ids.next()) });
   await sleep(1_500);
-  const startupMiB = treeRssMiB(servers[0].pid);
 
   const ping = await measuredLoad(servers, { ...common, path: "/api/ping", durationS: s.durationS, body: () => eventBody(`ping-${ids.next()}`) });
   check("ping", ping, s.log);
@@ -132,51 +144,59 @@ export async function measureInbound(servers: Child[], s: InboundSettings): Prom
   if (duplicates.replayed < duplicates.ok) s.log(`  warning: only ${duplicates.replayed} of ${duplicates.ok} duplicates were answered as replays`);
 
   if (s.memoryEvents <= 0 || servers.length !== 1) return { ping, unique, duplicates };
-  return { ping, unique, duplicates, memory: await fillAndMeasure(servers[0], ids, s, startupMiB) };
+  return { ping, unique, duplicates, memory: await fillAndMeasure(servers[0], ids, s) };
 }
 
 const FILL_CHUNK = 5_000;
 
-/** Least-squares slope of y over x. */
-function slope(points: [number, number][]): number {
-  const n = points.length;
-  const mx = points.reduce((a, p) => a + p[0], 0) / n;
-  const my = points.reduce((a, p) => a + p[1], 0) / n;
-  const sxy = points.reduce((a, p) => a + (p[0] - mx) * (p[1] - my), 0);
-  const sxx = points.reduce((a, p) => a + (p[0] - mx) ** 2, 0);
-  return sxy / sxx;
+/** RSS once a full collection has run and its freed pages had a second to go back. */
+async function retainedMiB(server: Child): Promise<number> {
+  if (server.inspectPort === undefined) throw new Error("memory is measured on a server started with the inspector on");
+  await collectGarbage(server.inspectPort);
+  await sleep(1_000);
+  return treeRssMiB(server.pid);
 }
 
 /**
  * Distinct events in chunks up to memoryEvents (or the time cap), RSS read after each
- * chunk. Growth is judged once the memory tier is full: over the last half of the events
- * when the fill got there, and as a rate per 10 000 events from the samples past the tier.
+ * chunk, and retained RSS before the fill, at half the events and at the end. The tier is
+ * full by the half: from there a server that keeps nothing per event stays flat.
  */
-async function fillAndMeasure(server: Child, ids: IdSource, s: InboundSettings, startupMiB: number): Promise<MemoryFigures> {
+async function fillAndMeasure(server: Child, ids: IdSource, s: InboundSettings): Promise<MemoryFigures> {
+  const startMiB = await retainedMiB(server);
   const started = Date.now();
   const samples: [number, number][] = [];
-  while (ids.issued < s.memoryEvents && Date.now() - started < s.memoryMaxSeconds * 1000) {
-    const amount = Math.min(FILL_CHUNK, s.memoryEvents - ids.issued);
-    const r = await runLoad({ url: server.url, connections: s.connections, path: "/api/webhook", amount, body: () => eventBody(ids.next()) });
-    check(`fill to ${ids.issued}`, r, s.log);
-    samples.push([ids.issued, treeRssMiB(server.pid)]);
-  }
-  await sleep(1_500);
-  const afterMiB = treeRssMiB(server.pid);
+  const fillTo = async (target: number) => {
+    while (ids.issued < target && Date.now() - started < s.memoryMaxSeconds * 1000) {
+      const amount = Math.min(FILL_CHUNK, target - ids.issued);
+      const r = await runLoad({ url: server.url, connections: s.connections, path: "/api/webhook", amount, body: () => eventBody(ids.next()) });
+      check(`fill to ${ids.issued}`, r, s.log);
+      samples.push([ids.issued, treeRssMiB(server.pid)]);
+    }
+  };
+  await fillTo(s.memoryEvents / 2);
+  const halfEvents = ids.issued;
+  const halfUnderLoadMiB = treeRssMiB(server.pid);
+  const halfMiB = await retainedMiB(server);
+  await fillTo(s.memoryEvents);
+  const fillSeconds = (Date.now() - started) / 1000;
+  const afterUnderLoadMiB = treeRssMiB(server.pid);
+  const afterMiB = await retainedMiB(server);
   const reachedTarget = ids.issued >= s.memoryEvents;
   if (!reachedTarget) s.log(`  memory fill stopped by the ${s.memoryMaxSeconds} s cap at ${ids.issued} distinct events`);
-  const half = s.memoryEvents / 2;
-  const atHalf = samples.find(([n]) => n >= half);
-  const pastTier = samples.filter(([n]) => n > s.tierSize);
+  const pastHalf = ids.issued - halfEvents;
   return {
-    startupMiB,
     distinctEvents: ids.issued,
     tierSize: s.tierSize,
-    lastHalfGrowthMiB: reachedTarget && atHalf ? afterMiB - atHalf[1] : null,
-    growthPer10kMiB: pastTier.length >= 3 ? slope(pastTier) * 10_000 : null,
+    startMiB,
+    halfMiB,
     afterMiB,
+    halfEvents,
+    halfUnderLoadMiB,
+    afterUnderLoadMiB,
+    lastHalfGrowthMiB: reachedTarget ? afterMiB - halfMiB : pastHalf > 0 ? (((afterMiB - halfMiB) / pastHalf) * s.memoryEvents) / 2 : null,
     reachedTarget,
-    fillSeconds: (Date.now() - started) / 1000,
+    fillSeconds,
     samples,
   };
 }

@@ -25,6 +25,8 @@ export interface Child {
   proc: ChildProcess;
   pid: number;
   url: string;
+  /** The DevTools port, when started with the inspector on (inspector.ts). */
+  inspectPort?: number;
   stop(): Promise<void>;
 }
 
@@ -69,9 +71,13 @@ function stopper(proc: ChildProcess): () => Promise<void> {
   };
 }
 
-/** `next start` on 127.0.0.1 against `databaseUrl`, resolved when GET /api/ping answers. */
-export async function startNext(databaseUrl: string, env: Record<string, string> = {}): Promise<Child> {
+/**
+ * `next start` on 127.0.0.1 against `databaseUrl`, resolved when GET /api/ping answers;
+ * `inspect` opens the DevTools protocol on a port of its own, for the memory figures.
+ */
+export async function startNext(databaseUrl: string, env: Record<string, string> = {}, options: { inspect?: boolean } = {}): Promise<Child> {
   const port = await freePort();
+  const inspectPort = options.inspect ? await freePort() : undefined;
   const output: string[] = [];
   const proc = spawn(process.execPath, [NEXT_BIN, "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
@@ -83,6 +89,7 @@ export async function startNext(databaseUrl: string, env: Record<string, string>
       DATABASE_URL: databaseUrl,
       HOOKRELAY_WORKER: "false",
       LOG_LEVEL: "warn",
+      ...(inspectPort ? { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --inspect=127.0.0.1:${inspectPort}`.trim() } : {}),
       ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -110,7 +117,7 @@ export async function startNext(databaseUrl: string, env: Record<string, string>
     }
     await sleep(200);
   }
-  return { proc, pid: proc.pid!, url, stop: stopper(proc) };
+  return { proc, pid: proc.pid!, url, inspectPort, stop: stopper(proc) };
 }
 
 /** One of bench/lib/plain-server.ts's modes in a child process. */
