@@ -149,9 +149,15 @@ export async function measureInbound(servers: Child[], s: InboundSettings): Prom
 
 const FILL_CHUNK = 5_000;
 
-/** RSS once a full collection has run and its freed pages had a second to go back. */
+/**
+ * RSS after two full collections, the second once the finalizers the first one queued had
+ * run (every request leaves one, holding its abort signal until then), and a second for
+ * the freed pages to go back.
+ */
 async function retainedMiB(server: Child): Promise<number> {
   if (server.inspectPort === undefined) throw new Error("memory is measured on a server started with the inspector on");
+  await collectGarbage(server.inspectPort);
+  await sleep(500);
   await collectGarbage(server.inspectPort);
   await sleep(1_000);
   return treeRssMiB(server.pid);
