@@ -25,7 +25,11 @@ export interface SendResult {
   responseHeaders: string | null;
 }
 
-/** Reads at most `limit` bytes of a response and drops the rest: a huge body cannot fill memory. */
+/**
+ * Reads at most `limit` bytes of a response and drops the rest: a huge body cannot fill memory.
+ * NUL bytes, common in binary answers, read as U+FFFD like other bytes that are not text:
+ * PostgreSQL cannot store U+0000, and an attempt's record must not fail for what the receiver said.
+ */
 async function readExcerpt(body: Dispatcher.ResponseData["body"], limit: number): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
@@ -38,7 +42,7 @@ async function readExcerpt(body: Dispatcher.ResponseData["body"], limit: number)
       break;
     }
   }
-  return Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks).toString("utf8").replaceAll("\u0000", "\uFFFD");
 }
 
 function codeOf(err: unknown): string | undefined {

@@ -234,7 +234,8 @@ export class DeliveryWorker {
     }
   }
 
-  private async failed(d: ClaimedDelivery, err: unknown): Promise<void> {
+  /** `sent`: the request went out, and what failed was recording its result. */
+  private async failed(d: ClaimedDelivery, err: unknown, sent = false): Promise<void> {
     const id = d.id;
     if (err instanceof LeaseLostError) {
       logger.warn({ workerId: this.id, deliveryId: id }, err.message);
@@ -246,7 +247,7 @@ export class DeliveryWorker {
     }
     logger.error({ workerId: this.id, deliveryId: id, err }, "delivery attempt failed inside the worker; recording it as a failed attempt");
     try {
-      await this.recordWorkerError(d, err);
+      await this.recordWorkerError(d, err, sent);
     } catch (recordErr) {
       logger.error({ workerId: this.id, deliveryId: id, err: recordErr }, "could not record the failed attempt; the delivery returns to the queue when its lease expires");
     }
@@ -257,11 +258,11 @@ export class DeliveryWorker {
    * cannot be sent) counts like any failed attempt: retried by the policy, then dead-lettered,
    * and visible on the timeline, instead of being retried unseen every lease period forever.
    */
-  private async recordWorkerError(d: ClaimedDelivery, err: unknown): Promise<void> {
+  private async recordWorkerError(d: ClaimedDelivery, err: unknown, sent: boolean): Promise<void> {
     const now = this.opts.now();
     const policy = await this.policyFor(d, now);
     const attempt = d.attemptCount + 1;
-    const message = `Not sent: ${err instanceof Error ? err.message : String(err)}`;
+    const message = `${sent ? "Sent, but its result could not be recorded" : "Not sent"}: ${err instanceof Error ? err.message : String(err)}`;
     const result: AttemptResult = { kind: "error", error: "other", message };
     const outcome = classifyAttempt(result, { policy, attempt, now, random: this.opts.random, previousDelayMs: d.previousDelayMs ?? undefined });
     await this.record(d, { attempt, startedAt: now, finishedAt: now, send: { result, durationMs: 0, statusCode: null, responseBody: null, error: message, requestHeaders: null, responseHeaders: null }, outcome, policy });
@@ -338,6 +339,6 @@ export class DeliveryWorker {
     const outcome = classifyAttempt(send.result, { policy, attempt, now: finished, random: this.opts.random, previousDelayMs: d.previousDelayMs ?? undefined });
     metrics().deliveryAttempt(outcome.type.toLowerCase(), send.durationMs);
     // The slot frees now; the record commits with the next batch (freeSlots).
-    this.track(this.record(d, { attempt, startedAt: now, finishedAt: finished, send, outcome, policy }).catch((err) => this.failed(d, err)), this.recording);
+    this.track(this.record(d, { attempt, startedAt: now, finishedAt: finished, send, outcome, policy }).catch((err) => this.failed(d, err, true)), this.recording);
   }
 }

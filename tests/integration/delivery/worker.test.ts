@@ -117,6 +117,47 @@ describe.each(testProviders())("delivery worker on %s", (provider) => {
     expect(endpoint.disabledReason).toMatch(/410/);
   });
 
+  it("records a binary answer (NUL bytes in its body) as the success it was, without sending again", async () => {
+    receiver.respondWith(() => ({ status: 200, body: "GIF89a\u0000\u0001\u0000;" }));
+    const ep = await makeEndpoint(t.db, receiver.url);
+    const ids = [await send(t.db, ep, { n: 1 }), await send(t.db, ep, { n: 2 }), await send(t.db, ep, { n: 3 })];
+    worker = startWorker(t.db);
+    for (const id of ids) {
+      const d = await finalStatus(t.db, id);
+      expect(d.status).toBe("succeeded");
+      expect(d.attempts).toHaveLength(1);
+      expect(d.attempts[0]).toMatchObject({ statusCode: 200, responseBody: "GIF89a\uFFFD\u0001\uFFFD;" });
+    }
+    expect(receiver.requests).toHaveLength(ids.length);
+  });
+
+  it("says an attempt was sent when only recording its answer failed, and tries again", async () => {
+    // The database refuses this one answer's record, as it would a value it cannot store
+    // (SQLSTATE class 22 on PostgreSQL, a constraint on SQLite): not an outage.
+    const refuse =
+      provider === "postgresql"
+        ? [
+            `CREATE FUNCTION refuse_299() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'no 299s here' USING ERRCODE = '22000'; END $$ LANGUAGE plpgsql`,
+            `CREATE TRIGGER refuse_299 BEFORE INSERT ON "DeliveryAttempt" FOR EACH ROW WHEN (NEW."statusCode" = 299) EXECUTE FUNCTION refuse_299()`,
+          ]
+        : [`CREATE TRIGGER refuse_299 BEFORE INSERT ON "DeliveryAttempt" WHEN NEW."statusCode" = 299 BEGIN SELECT RAISE(ABORT, 'no 299s here'); END`];
+    for (const statement of refuse) await t.db.prisma.$executeRawUnsafe(statement);
+    try {
+      let answered = 0;
+      receiver.respondWith(() => ({ status: answered++ === 0 ? 299 : 200 }));
+      const ep = await makeEndpoint(t.db, receiver.url);
+      const id = await send(t.db, ep);
+      worker = startWorker(t.db);
+      const d = await finalStatus(t.db, id);
+      expect(d.status).toBe("succeeded");
+      expect(d.attempts.map((a) => a.statusCode)).toEqual([null, 200]);
+      expect(d.attempts[0].error).toMatch(/^Sent, but its result could not be recorded: .*no 299s here/);
+      expect(receiver.requests).toHaveLength(2);
+    } finally {
+      await t.db.prisma.$executeRawUnsafe(provider === "postgresql" ? "DROP FUNCTION refuse_299() CASCADE" : "DROP TRIGGER refuse_299");
+    }
+  });
+
   it("honours Retry-After on 503", async () => {
     receiver.respondWith((_r, i) => (i === 0 ? { status: 503, headers: { "retry-after": "1" } } : { status: 200 }));
     const ep = await makeEndpoint(t.db, receiver.url, { initialDelayMs: 10 });
