@@ -19,7 +19,7 @@ export interface InboundSettings {
 
 export interface MemoryFigures {
   distinctEvents: number;
-  /** The size of the in-memory duplicate tier: full well before half the events are in. */
+  /** The size of the in-memory duplicate tier (as many entries as half the events: it fills up around the half). */
   tierSize: number;
   /**
    * RSS after a full garbage collection (inspector.ts): before the fill, once half the
@@ -165,8 +165,8 @@ async function retainedMiB(server: Child): Promise<number> {
 
 /**
  * Distinct events in chunks up to memoryEvents (or the time cap), RSS read after each
- * chunk, and retained RSS before the fill, at half the events and at the end. The tier is
- * full by the half: from there a server that keeps nothing per event stays flat.
+ * chunk, and retained RSS before the fill, at half the events and at the end. The tier fills
+ * up around the half: from there a server that keeps nothing per event stays flat.
  */
 async function fillAndMeasure(server: Child, ids: IdSource, s: InboundSettings): Promise<MemoryFigures> {
   const startMiB = await retainedMiB(server);

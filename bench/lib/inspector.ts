@@ -10,19 +10,19 @@ export async function collectGarbage(inspectPort: number): Promise<void> {
   const ws = new WebSocket(targets[0].webSocketDebuggerUrl);
   try {
     await new Promise<void>((resolve, reject) => {
-      ws.onopen = () => resolve();
-      ws.onerror = () => reject(new Error(`could not reach the inspector on port ${inspectPort}`));
-    });
-    await new Promise<void>((resolve, reject) => {
+      const lost = () => reject(new Error(`the inspector on port ${inspectPort} went away before the collection was done`));
+      ws.onerror = lost;
+      ws.onclose = lost;
+      ws.onopen = () => ws.send(JSON.stringify({ id: 1, method: "HeapProfiler.collectGarbage" }));
       ws.onmessage = (m) => {
         const reply = JSON.parse(String(m.data)) as { id?: number; error?: { message: string } };
         if (reply.id !== 1) return;
         if (reply.error) reject(new Error(reply.error.message));
         else resolve();
       };
-      ws.send(JSON.stringify({ id: 1, method: "HeapProfiler.collectGarbage" }));
     });
   } finally {
+    ws.onclose = null;
     ws.close();
   }
 }
