@@ -1,4 +1,5 @@
 import { Agent, request, errors as undiciErrors, type Dispatcher } from "undici";
+import { storableText } from "../db/storable-text";
 import type { AttemptErrorKind, AttemptResult } from "../retry/classify";
 import { recordedHeaders } from "./recorded-headers";
 import { RequestDeadlines } from "./request-deadline";
@@ -27,8 +28,7 @@ export interface SendResult {
 
 /**
  * Reads at most `limit` bytes of a response and drops the rest: a huge body cannot fill memory.
- * NUL bytes, common in binary answers, read as U+FFFD like other bytes that are not text:
- * PostgreSQL cannot store U+0000, and an attempt's record must not fail for what the receiver said.
+ * As storable text: a binary answer's NUL bytes would otherwise fail its attempt's record.
  */
 async function readExcerpt(body: Dispatcher.ResponseData["body"], limit: number): Promise<string> {
   const chunks: Buffer[] = [];
@@ -42,7 +42,7 @@ async function readExcerpt(body: Dispatcher.ResponseData["body"], limit: number)
       break;
     }
   }
-  return Buffer.concat(chunks).toString("utf8").replaceAll("\u0000", "\uFFFD");
+  return storableText(Buffer.concat(chunks));
 }
 
 function codeOf(err: unknown): string | undefined {

@@ -1,3 +1,5 @@
+import { storableText } from "../db/storable-text";
+
 /** What one refusal at the door leaves for the operator: enough to see why, never a secret. */
 export interface RefusalEntry {
   sourceId: string;
@@ -38,12 +40,9 @@ function redactHeaders(headers: Headers, secrets: readonly string[]): Record<str
   return out;
 }
 
-/**
- * The start of the body as text: invalid UTF-8 becomes U+FFFD, and NUL, which PostgreSQL
- * text cannot hold, too. A secret pasted into the body is replaced wherever it appears.
- */
+/** The start of the body as storable text; a secret pasted into the body is replaced wherever it appears. */
 export function bodyExcerpt(body: Uint8Array, secrets: readonly string[]): string {
-  let text = Buffer.from(body.buffer, body.byteOffset, Math.min(body.byteLength, EXCERPT_BYTES)).toString("utf8").replaceAll("\u0000", "\ufffd");
+  let text = storableText(body.subarray(0, EXCERPT_BYTES));
   for (const s of secrets) if (s.length > 0) text = text.replaceAll(s, "[secret]");
   return text;
 }
