@@ -51,9 +51,9 @@ export function sqliteSearchSql(connection: Database.Database, gate: SqliteGate)
     return s.dequeue.run(last).changes;
   });
 
-  async function catchUp(maxRows: number): Promise<number> {
+  async function indexQueued(tables: readonly SearchTable[], maxRows: number): Promise<number> {
     let done = 0;
-    for (const table of TABLES) {
+    for (const table of tables) {
       while (done < maxRows) {
         // Synchronous and short, so it runs only between the other connection's transactions.
         const n = await gate.run(() => indexBatch.immediate(table, Math.min(BATCH, maxRows - done)));
@@ -68,7 +68,8 @@ export function sqliteSearchSql(connection: Database.Database, gate: SqliteGate)
 
   return {
     async findPayload(table, match: PayloadMatch, limit) {
-      await catchUp(SEARCH_CATCH_UP_ROWS);
+      // This table only: the search page asks both tables at once, and each catches up its own.
+      await indexQueued([table], SEARCH_CATCH_UP_ROWS);
       const s = statements.get(table)!;
       if (match.kind === "text") return s.text.all(fts5Phrase(match.text), containsPattern(match.text), limit).map((r) => r.id);
       const { text, path, value } = match.equals;
@@ -85,6 +86,6 @@ export function sqliteSearchSql(connection: Database.Database, gate: SqliteGate)
       return connection.prepare<[Record<string, unknown>], { id: string }>(newestOfTypesSql(table, types.length, (n) => `@p${n}`)).all(params).map((r) => r.id);
     },
 
-    catchUp,
+    catchUp: (maxRows) => indexQueued(TABLES, maxRows),
   };
 }
