@@ -122,7 +122,6 @@ export async function measureInbound(servers: Child[], s: InboundSettings): Prom
   // Warm-up: JIT, connection pools, caches, on both routes.
   await measuredLoad(servers, { ...common, path: "/api/ping", durationS: 2, body: () => eventBody(ids.next()) });
   await measuredLoad(servers, { ...common, path: "/api/webhook", durationS: 3, body: () => eventBody(ids.next()) });
-  await sleep(1_500);
 
   const ping = await measuredLoad(servers, { ...common, path: "/api/ping", durationS: s.durationS, body: () => eventBody(`ping-${ids.next()}`) });
   check("ping", ping, s.log);
