@@ -69,15 +69,16 @@ const DATA_ERROR_CODES = new Set(["P2000", "P2001", "P2002", "P2003", "P2004", "
 /**
  * The failures that say something about the request or the data rather than about the
  * database being able to serve it: the same request would fail the same way again.
- * Prisma's value and constraint codes, SQLSTATE classes 22 (data exception) and 23
- * (integrity constraint), SQLite's constraint errors.
+ * Prisma's value and constraint codes, SQLSTATE classes 22 (data exception), 23
+ * (integrity constraint) and P0 (raised by a PL/pgSQL function, such as a trigger that
+ * refuses a row), SQLite's constraint errors (RAISE(ABORT) in a trigger among them).
  */
 function isDataError(e: object): boolean {
   const code = prismaErrorCode(e);
   if (code && DATA_ERROR_CODES.has(code)) return true;
   // A SQLSTATE travels as the driver error's `originalCode`, or as the code Prisma passes on.
   const sqlState = [field(e, "originalCode"), field(e, "code")].find((c) => typeof c === "string" && /^[0-9A-Z]{5}$/.test(c));
-  if (typeof sqlState === "string" && /^(22|23)/.test(sqlState)) return true;
+  if (typeof sqlState === "string" && /^(22|23|P0)/.test(sqlState)) return true;
   return typeof code === "string" && code.startsWith("SQLITE_CONSTRAINT");
 }
 

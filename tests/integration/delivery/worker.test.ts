@@ -132,12 +132,12 @@ describe.each(testProviders())("delivery worker on %s", (provider) => {
   });
 
   it("says an attempt was sent when only recording its answer failed, and tries again", async () => {
-    // The database refuses this one answer's record, as it would a value it cannot store
-    // (SQLSTATE class 22 on PostgreSQL, a constraint on SQLite): not an outage.
+    // A trigger refuses this one answer's record (RAISE EXCEPTION, SQLSTATE P0001 on
+    // PostgreSQL; RAISE(ABORT), a constraint, on SQLite): a refusal, not an outage.
     const refuse =
       provider === "postgresql"
         ? [
-            `CREATE FUNCTION refuse_299() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'no 299s here' USING ERRCODE = '22000'; END $$ LANGUAGE plpgsql`,
+            `CREATE FUNCTION refuse_299() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'no 299s here'; END $$ LANGUAGE plpgsql`,
             `CREATE TRIGGER refuse_299 BEFORE INSERT ON "DeliveryAttempt" FOR EACH ROW WHEN (NEW."statusCode" = 299) EXECUTE FUNCTION refuse_299()`,
           ]
         : [`CREATE TRIGGER refuse_299 BEFORE INSERT ON "DeliveryAttempt" WHEN NEW."statusCode" = 299 BEGIN SELECT RAISE(ABORT, 'no 299s here'); END`];
