@@ -11,12 +11,20 @@ export interface ClaimFigures {
   p95Ms: number;
   /** The same claims when only as many deliveries are due as they take: what a claim costs with no backlog. */
   shortQueueP50Ms: number;
+  /**
+   * PostgreSQL: `SELECT 1` on the claim's own session, one after each claim: the round trip
+   * every claim pays before the database does any work; null on SQLite (no round trip).
+   */
+  roundTripP50Ms: number | null;
 }
 
 const CHUNK = 500;
 
-/** `claims` claims of `batch` with `dueRows` deliveries due to one endpoint; each claim's time. */
-async function claimTimes(db: Db, dueRows: number, claims: number, batch: number): Promise<number[]> {
+/**
+ * `claims` claims of `batch` with `dueRows` deliveries due to one endpoint; each claim's time,
+ * and on PostgreSQL each round trip of a `SELECT 1` after it on the same session.
+ */
+async function claimTimes(db: Db, dueRows: number, claims: number, batch: number): Promise<{ times: number[]; roundTrips: number[] }> {
   const endpoint = await db.prisma.endpoint.create({ data: { url: "http://127.0.0.1:9/claim-bench", secret: "whsec_Y2xhaW0tYmVuY2gtc2VjcmV0LTAxMjM0NTY3" } });
   const past = Date.now() - 60_000;
   try {
@@ -31,14 +39,20 @@ async function claimTimes(db: Db, dueRows: number, claims: number, batch: number
     if (db.pgPool) await db.pgPool.query(`VACUUM ANALYZE "Delivery", "Message"`);
     const sql = hotPathFor(db);
     const times: number[] = [];
+    const roundTrips: number[] = [];
     for (let i = 0; i < claims; i++) {
       const now = Date.now();
       const t = performance.now();
       const ids = await sql.claim({ owner: "claim-bench", now, leaseUntil: now + 60_000, limit: batch });
       times.push(performance.now() - t);
       if (ids.length !== batch) throw new Error(`claim ${i} took ${ids.length} deliveries, not ${batch}`);
+      if (db.pgClaimPool) {
+        const r = performance.now();
+        await db.pgClaimPool.query("SELECT 1");
+        roundTrips.push(performance.now() - r);
+      }
     }
-    return times;
+    return { times, roundTrips };
   } finally {
     await db.prisma.delivery.deleteMany({ where: { endpointId: endpoint.id } });
     await db.prisma.endpoint.delete({ where: { id: endpoint.id } });
@@ -54,5 +68,13 @@ async function claimTimes(db: Db, dueRows: number, claims: number, batch: number
 export async function measureClaim(db: Db, dueRows: number, claims = 50, batch = 32): Promise<ClaimFigures> {
   const short = await claimTimes(db, claims * batch, claims, batch);
   const backlog = await claimTimes(db, dueRows, claims, batch);
-  return { dueRows, claims, batch, p50Ms: median(backlog), p95Ms: percentile(backlog, 0.95), shortQueueP50Ms: median(short) };
+  return {
+    dueRows,
+    claims,
+    batch,
+    p50Ms: median(backlog.times),
+    p95Ms: percentile(backlog.times, 0.95),
+    shortQueueP50Ms: median(short.times),
+    roundTripP50Ms: backlog.roundTrips.length > 0 ? median(backlog.roundTrips) : null,
+  };
 }
