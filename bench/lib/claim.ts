@@ -75,6 +75,6 @@ export async function measureClaim(db: Db, dueRows: number, claims = 50, batch =
     p50Ms: median(backlog.times),
     p95Ms: percentile(backlog.times, 0.95),
     shortQueueP50Ms: median(short.times),
-    roundTripP50Ms: backlog.roundTrips.length > 0 ? median(backlog.roundTrips) : null,
+    roundTripP50Ms: db.pgClaimPool ? median([...short.roundTrips, ...backlog.roundTrips]) : null,
   };
 }

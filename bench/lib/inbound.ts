@@ -35,8 +35,9 @@ export interface MemoryFigures {
   halfUnderLoadMiB: number;
   afterUnderLoadMiB: number;
   /**
-   * afterMiB − halfMiB, over the last half of the events; when the time cap stopped the fill
-   * short, that growth per event projected over the same count; null if it stopped before the half.
+   * Growth per event from the half reading to the end, over the events of the last half:
+   * afterMiB − halfMiB when the fill got there, projected when the time cap stopped it short;
+   * null if it stopped before the half.
    */
   lastHalfGrowthMiB: number | null;
   /** False when the time cap stopped the fill short of the target. */
@@ -199,7 +200,7 @@ async function fillAndMeasure(server: Child, ids: IdSource, s: InboundSettings):
     halfEvents,
     halfUnderLoadMiB,
     afterUnderLoadMiB,
-    lastHalfGrowthMiB: reachedTarget ? afterMiB - halfMiB : pastHalf > 0 ? (((afterMiB - halfMiB) / pastHalf) * s.memoryEvents) / 2 : null,
+    lastHalfGrowthMiB: pastHalf > 0 ? ((afterMiB - halfMiB) / pastHalf) * (s.memoryEvents - halfEvents) : null,
     reachedTarget,
     fillSeconds,
     samples,

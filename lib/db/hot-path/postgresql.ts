@@ -260,7 +260,8 @@ export function postgresHotPath(pool: pg.Pool, claimPool: pg.Pool): HotPathSql {
       }
     },
     async claim(input: ClaimInput): Promise<ClaimedDelivery[]> {
-      const r = await claimQuery("claim", CLAIM, claimArgs(input));
+      const { sql, args } = claimStatement(input);
+      const r = await claimQuery("claim", sql, args);
       return r.rows.map(claimedFromRow);
     },
     recordAttempts,
